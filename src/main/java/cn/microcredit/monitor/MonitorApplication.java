@@ -1,0 +1,73 @@
+package cn.microcredit.monitor;
+
+import java.io.PrintStream;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.microcredit.monitor.job.CommandLineOptions;
+import cn.microcredit.monitor.job.MonitorRunner;
+import cn.microcredit.monitor.job.UsageException;
+
+/**
+ * Entry point. Checks the command line before Spring starts (so {@code --help} and usage errors are instant), then
+ * runs the job once and exits with the code of SPEC 2 so that cron sees failures.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MonitorApplication {
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the whole job as the command line would; returns the exit code instead of exiting. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLineOptions options;
+        try {
+            options = CommandLineOptions.parse(args);
+        } catch (UsageException e) {
+            err.println("参数错误 (usage error): " + e.getMessage());
+            err.println("运行 --help 查看用法 (see --help)");
+            return 2;
+        }
+        if (options.help()) {
+            out.print(CommandLineOptions.usage());
+            return 0;
+        }
+        SpringApplication app = new SpringApplication(MonitorApplication.class);
+        try (ConfigurableApplicationContext context = app.run(options.springArguments())) {
+            return context.getBean(MonitorRunner.class).run(options, out);
+        } catch (UsageException e) {
+            err.println("参数错误 (usage error): " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            String message = rootMessage(e);
+            if (isBindingFailure(e)) {
+                err.println("配置错误 (configuration error): " + message);
+                return 2;
+            }
+            err.println("失败 FAILED: 未发布任何结果 (nothing published): " + message);
+            return 1;
+        }
+    }
+
+    private static boolean isBindingFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().contains("BindException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+    }
+}

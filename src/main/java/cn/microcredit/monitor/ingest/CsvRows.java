@@ -1,0 +1,121 @@
+package cn.microcredit.monitor.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads an RFC 4180 file record by record with the physical line on which each record begins. Blank lines are
+ * skipped. A record whose quote never closes would swallow the rest of the file: it is handed on as malformed at its
+ * first line, and reading resumes on the next physical line, so one stray quote costs one row, not a file.
+ */
+public final class CsvRows {
+
+    /** One record: its first physical line, its values, or why it could not be split. */
+    public record Row(long line, List<String> values, String malformed) {
+        public boolean isMalformed() {
+            return malformed != null;
+        }
+    }
+
+    /** Receives the rows of a file in order. */
+    @FunctionalInterface
+    public interface Handler {
+        void row(Row row);
+    }
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(false)
+            .setTrim(false)
+            .get();
+
+    private CsvRows() {
+    }
+
+    public static void read(Path file, TextEncoding.Detected encoding, Handler handler) throws IOException {
+        long resumeAfterLine = 0;
+        while (resumeAfterLine >= 0) {
+            resumeAfterLine = readFrom(file, encoding, resumeAfterLine, handler);
+        }
+    }
+
+    /** Reads from the line after {@code skipLines}; returns where to resume after a broken record, or -1 at the end. */
+    private static long readFrom(Path file, TextEncoding.Detected encoding, long skipLines, Handler handler)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(encoding.bomLength());
+            Reader reader = new BufferedReader(new InputStreamReader(in, encoding.charset()), 1 << 16);
+            skipPhysicalLines(reader, skipLines);
+            try (CSVParser parser = CSVParser.builder().setFormat(FORMAT).setReader(reader).get()) {
+                Iterator<CSVRecord> records = parser.iterator();
+                long previousEnd = 0;
+                while (true) {
+                    long start = skipLines + previousEnd + 1;
+                    CSVRecord record;
+                    try {
+                        if (!records.hasNext()) {
+                            return -1;
+                        }
+                        record = records.next();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        handler.row(new Row(start, List.of(), "引号未闭合，该行至文件末尾无法解析: " + rootMessage(e)));
+                        return start;
+                    }
+                    previousEnd = parser.getCurrentLineNumber();
+                    if (record.size() == 1 && record.get(0).isBlank()) {
+                        continue;
+                    }
+                    handler.row(new Row(start, toList(record), null));
+                }
+            }
+        }
+    }
+
+    private static List<String> toList(CSVRecord record) {
+        List<String> values = new ArrayList<>(record.size());
+        for (String v : record) {
+            values.add(v);
+        }
+        return values;
+    }
+
+    /** Skips lines the way Commons CSV counts them: LF, CR LF and a lone CR each end one line. */
+    private static void skipPhysicalLines(Reader reader, long lines) throws IOException {
+        long skipped = 0;
+        while (skipped < lines) {
+            int c = reader.read();
+            if (c < 0) {
+                return;
+            }
+            if (c == '\n') {
+                skipped++;
+            } else if (c == '\r') {
+                reader.mark(1);
+                if (reader.read() != '\n') {
+                    reader.reset();
+                }
+                skipped++;
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,27 @@
+package cn.microcredit.monitor.ingest;
+
+/**
+ * A row (or whole file) left out of every figure, with where it was and why.
+ *
+ * @param file     file name inside the input folder
+ * @param line     physical line number where the row begins (header = 1)
+ * @param bankCode as read from the row, empty when unknown
+ * @param loanId   as read from the row, empty when unknown
+ */
+public record Reject(String file, long line, String bankCode, String loanId, RejectReason reason, String detail) {
+
+    /** Values copied from a hostile row are cut to lengths a report and the database can hold. */
+    public Reject {
+        bankCode = cut(bankCode, 64);
+        loanId = cut(loanId, 64);
+        detail = cut(detail, 2000);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
+    }
+
+    public static Reject wholeFile(String file, RejectReason reason, String detail) {
+        return new Reject(file, 1, "", "", reason, detail);
+    }
+}

@@ -1,0 +1,158 @@
+package cn.microcredit.monitor.job;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.microcredit.monitor.metrics.MonitorRules;
+
+/**
+ * The command line of SPEC 2, checked before anything starts:
+ * {@code --input=DIR [--as-of=YYYY-MM-DD] [--output=DIR] [--db=JDBC-URL] [--counties=FILE]
+ * [--monitor.rules.NAME=VALUE]... | --help}.
+ */
+public record CommandLineOptions(boolean help, Path input, LocalDate asOf, Path output, String dbUrl, Path counties,
+                                 Map<String, String> ruleOverrides) {
+
+    public static final String DEFAULT_DB = "jdbc:h2:file:./data/microcredit";
+    private static final String RULES_PREFIX = "monitor.rules.";
+
+    /** Rule parameter names in kebab case, from the components of {@link MonitorRules}. */
+    static final Set<String> RULE_NAMES = Arrays.stream(MonitorRules.class.getRecordComponents())
+            .map(c -> c.getName().replaceAll("([A-Z])", "-$1").toLowerCase())
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
+
+    public static CommandLineOptions parse(String... args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> rules = new LinkedHashMap<>();
+        boolean help = false;
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new UsageException("无法识别的参数 '" + arg + "'：参数形如 --name=value");
+            }
+            String name = arg.substring(2, arg.indexOf('='));
+            String value = arg.substring(arg.indexOf('=') + 1).trim();
+            if (name.startsWith(RULES_PREFIX)) {
+                rules.put(name.substring(RULES_PREFIX.length()), checkRule(name, value));
+            } else if (Set.of("input", "as-of", "output", "db", "counties").contains(name)) {
+                if (values.put(name, value) != null) {
+                    throw new UsageException("参数 --" + name + " 给了不止一次");
+                }
+            } else {
+                throw new UsageException("未知参数 --" + name);
+            }
+        }
+        if (help) {
+            return new CommandLineOptions(true, null, null, null, null, null, Map.of());
+        }
+        String inputText = values.get("input");
+        if (inputText == null || inputText.isEmpty()) {
+            throw new UsageException("缺少必需参数 --input=DIR（某一数据日期的输入文件夹）");
+        }
+        Path input = Path.of(inputText).toAbsolutePath().normalize();
+        if (!Files.isDirectory(input)) {
+            throw new UsageException("--input: 文件夹不存在: " + input);
+        }
+        if (!Files.isReadable(input)) {
+            throw new UsageException("--input: 文件夹不可读: " + input);
+        }
+        LocalDate asOf = asOf(values.get("as-of"), input);
+        Path output = Path.of(values.getOrDefault("output", "out")).toAbsolutePath().normalize();
+        String db = values.getOrDefault("db", DEFAULT_DB);
+        if (!db.startsWith("jdbc:")) {
+            throw new UsageException("--db: '" + db + "' 不是 JDBC URL（应以 jdbc: 开头）");
+        }
+        Path counties = null;
+        if (values.containsKey("counties")) {
+            counties = Path.of(values.get("counties")).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(counties)) {
+                throw new UsageException("--counties: 文件不存在: " + counties);
+            }
+        }
+        return new CommandLineOptions(false, input, asOf, output, db, counties, Map.copyOf(rules));
+    }
+
+    private static LocalDate asOf(String given, Path input) {
+        if (given != null) {
+            try {
+                return LocalDate.parse(given);
+            } catch (DateTimeParseException e) {
+                throw new UsageException("--as-of: '" + given + "' 不是 YYYY-MM-DD 日期");
+            }
+        }
+        try {
+            return LocalDate.parse(input.getFileName().toString());
+        } catch (DateTimeParseException e) {
+            throw new UsageException("缺少 --as-of：输入文件夹名 '" + input.getFileName()
+                    + "' 不是 YYYY-MM-DD 日期，请用 --as-of=YYYY-MM-DD 指定数据日期");
+        }
+    }
+
+    private static String checkRule(String name, String value) {
+        String rule = name.substring(RULES_PREFIX.length());
+        if (!RULE_NAMES.contains(rule)) {
+            throw new UsageException("未知规则参数 --" + name + "；可用: " + String.join(", ", RULE_NAMES));
+        }
+        try {
+            if (new BigDecimal(value).signum() < 0) {
+                throw new UsageException("规则参数 --" + name + " 不能为负: " + value);
+            }
+        } catch (NumberFormatException e) {
+            throw new UsageException("规则参数 --" + name + " 不是数值: '" + value + "'");
+        }
+        return value;
+    }
+
+    /** Spring Boot property arguments for the application context. */
+    public String[] springArguments() {
+        var args = new java.util.ArrayList<String>();
+        args.add("--spring.datasource.url=" + dbUrl);
+        ruleOverrides.forEach((k, v) -> args.add("--" + RULES_PREFIX + k + "=" + v));
+        return args.toArray(String[]::new);
+    }
+
+    public static String usage() {
+        return """
+                Usage: java -jar target/microcredit-monitor.jar --input=DIR [options]
+
+                帮扶小额信贷风险监测 nightly job: ingests every bank's ledger for one as-of date, stores it, computes
+                overdue and NPL rates per county and bank against each bank's overall NPL + 3 points, and writes
+                CSV and Excel reports to OUTPUT/AS_OF/.
+
+                Options:
+                  --input=DIR          period folder (required): banks.csv, ledgers/*.csv, roster.csv (optional)
+                  --as-of=YYYY-MM-DD   snapshot date; default: the input folder's name when it is a date
+                  --output=DIR         where results go (default: out); written to OUTPUT/AS_OF/
+                  --db=JDBC-URL        database (default: %s, an H2 file under data/)
+                  --counties=FILE      replaces the built-in Liaoning county reference
+                                       (CSV: county_code,county_name,city_code,city_name,sub_bureau)
+                  --monitor.rules.NAME=VALUE
+                                       overrides a rule parameter; NAME one of:
+                                       %s
+                  --help               this text
+
+                Input layout:
+                  DIR/banks.csv        bank_code, bank_name, overall_npl_pct (required)
+                  DIR/roster.csv       household roster (optional)
+                  DIR/ledgers/*.csv    one or more loan ledgers (UTF-8, UTF-8 with BOM or GB18030)
+
+                Exit codes:
+                  0  completed cleanly
+                  3  completed, but some input could not be used whole (a ledger file rejected, or a bank of
+                     banks.csv with no ledger row at all)
+                  2  bad invocation or configuration (the message names the argument)
+                  1  failed: nothing published for that date (the message says why)
+                """.formatted(DEFAULT_DB, String.join(", ", RULE_NAMES));
+    }
+}

@@ -1,0 +1,147 @@
+package cn.microcredit.monitor.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import cn.microcredit.monitor.ingest.FileResult;
+import cn.microcredit.monitor.ingest.LedgerFileReader;
+import cn.microcredit.monitor.ingest.Reject;
+import cn.microcredit.monitor.ingest.RejectReason;
+import cn.microcredit.monitor.reference.County;
+import cn.microcredit.monitor.store.LoanBatchWriter;
+import cn.microcredit.monitor.store.LoanRepository;
+import cn.microcredit.monitor.store.RunRepository;
+
+/**
+ * Loads every ledger of {@code INPUT/ledgers/} into the run, files in parallel, then moves duplicate loan ids to the
+ * rejects. Per file, rows read = accepted + rejected.
+ */
+@Component
+public class LedgerLoadTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerLoadTasklet.class);
+
+    private final RunRepository runs;
+    private final LoanRepository loans;
+    private final int threads;
+
+    public LedgerLoadTasklet(RunRepository runs, LoanRepository loans,
+                             @Value("${monitor.load.threads:2}") int threads) {
+        this.runs = runs;
+        this.loans = loans;
+        this.threads = threads;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        RunParameters p = RunParameters.of(chunkContext);
+        long runId = p.runId();
+        List<Path> files = ledgerFiles(p.input().resolve("ledgers"));
+        Set<String> bankCodes = runs.banks(runId).codes();
+        Set<String> countyCodes = runs.counties(runId).stream().map(County::code).collect(Collectors.toSet());
+        LedgerFileReader reader = new LedgerFileReader(bankCodes, countyCodes);
+
+        long started = System.nanoTime();
+        List<FileResult> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())));
+        try {
+            List<Future<FileResult>> futures = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                int fileSeq = i + 1;
+                Path file = files.get(i);
+                futures.add(pool.submit(() -> load(reader, runId, file, fileSeq)));
+            }
+            for (Future<FileResult> f : futures) {
+                results.add(get(f));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Map<Integer, String> names = new TreeMap<>();
+        results.forEach(r -> names.put(r.fileSeq(), r.file()));
+        Map<Integer, Long> duplicates = loans.rejectDuplicates(runId, names);
+        long rows = 0;
+        for (FileResult r : results) {
+            FileResult counted = r.withDuplicates(duplicates.getOrDefault(r.fileSeq(), 0L));
+            runs.saveFile(runId, counted);
+            rows += counted.rowsRead();
+            if (counted.rejectedWhole()) {
+                log.warn("{}: rejected whole ({}): {}", counted.file(), counted.fileReject().reason(),
+                        counted.fileReject().detail());
+            } else {
+                log.info("{} [{}]: {} rows read, {} accepted, {} rejected", counted.file(), counted.charset(),
+                        counted.rowsRead(), counted.rowsAccepted(), counted.rowsRejected());
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.info("loaded {} ledger rows from {} files in {} s ({} rows/s)", rows, files.size(),
+                String.format(Locale.ROOT, "%.1f", seconds), Math.round(rows / Math.max(seconds, 1e-3)));
+        return RepeatStatus.FINISHED;
+    }
+
+    private FileResult load(LedgerFileReader reader, long runId, Path file, int fileSeq) {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return rejectWhole(runId, new FileResult(fileSeq, file.getFileName().toString(), "", 0, 0, 0,
+                    Reject.wholeFile(file.getFileName().toString(), RejectReason.UNREADABLE_FILE,
+                            "不支持的台账格式：请以 CSV（UTF-8 或 GB18030）报送")));
+        }
+        FileResult result;
+        try (LoanBatchWriter writer = loans.writer(runId)) {
+            result = reader.read(file, fileSeq, writer);
+            writer.finish();
+        }
+        return result.rejectedWhole() ? rejectWhole(runId, result) : result;
+    }
+
+    private FileResult rejectWhole(long runId, FileResult result) {
+        loans.deleteFile(runId, result.fileSeq());
+        loans.saveReject(runId, result.fileSeq(), result.fileReject());
+        return result;
+    }
+
+    static List<Path> ledgerFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException(dir + ": 台账文件夹不存在（应为 INPUT/ledgers/）");
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> files = s.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+            if (files.isEmpty()) {
+                throw new IllegalStateException(dir + ": 没有台账文件");
+            }
+            return files;
+        }
+    }
+
+    private static FileResult get(Future<FileResult> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+}

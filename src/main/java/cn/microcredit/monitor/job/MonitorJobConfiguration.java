@@ -1,0 +1,56 @@
+package cn.microcredit.monitor.job;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly job: reference data, ledgers, metrics, reports, publication. Each step is a tasklet that stores its
+ * results in the run's tables; publication is last, so a run that fails anywhere leaves the published results as
+ * they were.
+ */
+@Configuration
+public class MonitorJobConfiguration {
+
+    @Bean
+    public Job monitorJob(JobRepository jobRepository, Step prepareStep, Step ledgerLoadStep, Step metricsStep,
+                          Step reportStep, Step publishStep) {
+        return new JobBuilder("monitorJob", jobRepository)
+                .start(prepareStep)
+                .next(ledgerLoadStep)
+                .next(metricsStep)
+                .next(reportStep)
+                .next(publishStep)
+                .build();
+    }
+
+    @Bean
+    public Step prepareStep(JobRepository jobRepository, PlatformTransactionManager tx, PrepareTasklet tasklet) {
+        return new StepBuilder("prepareStep", jobRepository).tasklet(tasklet, tx).build();
+    }
+
+    @Bean
+    public Step ledgerLoadStep(JobRepository jobRepository, PlatformTransactionManager tx, LedgerLoadTasklet tasklet) {
+        return new StepBuilder("ledgerLoadStep", jobRepository).tasklet(tasklet, tx).build();
+    }
+
+    @Bean
+    public Step metricsStep(JobRepository jobRepository, PlatformTransactionManager tx, MetricsTasklet tasklet) {
+        return new StepBuilder("metricsStep", jobRepository).tasklet(tasklet, tx).build();
+    }
+
+    @Bean
+    public Step reportStep(JobRepository jobRepository, PlatformTransactionManager tx, ReportTasklet tasklet) {
+        return new StepBuilder("reportStep", jobRepository).tasklet(tasklet, tx).build();
+    }
+
+    @Bean
+    public Step publishStep(JobRepository jobRepository, PlatformTransactionManager tx, PublishTasklet tasklet) {
+        return new StepBuilder("publishStep", jobRepository).tasklet(tasklet, tx).build();
+    }
+}

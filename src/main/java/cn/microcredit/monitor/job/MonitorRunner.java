@@ -1,0 +1,93 @@
+package cn.microcredit.monitor.job;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Component;
+
+import cn.microcredit.monitor.ingest.FileResult;
+import cn.microcredit.monitor.metrics.Status;
+import cn.microcredit.monitor.report.ReportDataLoader;
+import cn.microcredit.monitor.report.RunSummary;
+import cn.microcredit.monitor.store.RunRepository;
+
+/** Launches the job for one date and turns its outcome into the exit code of SPEC 2 and a summary a person reads. */
+@Component
+public class MonitorRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(MonitorRunner.class);
+
+    private final JobOperator jobOperator;
+    private final Job monitorJob;
+    private final ReportDataLoader loader;
+    private final RunRepository runs;
+
+    public MonitorRunner(JobOperator jobOperator, Job monitorJob, ReportDataLoader loader, RunRepository runs) {
+        this.jobOperator = jobOperator;
+        this.monitorJob = monitorJob;
+        this.loader = loader;
+        this.runs = runs;
+    }
+
+    public int run(CommandLineOptions options, PrintStream console) throws Exception {
+        try {
+            Files.createDirectories(options.output());
+        } catch (Exception e) {
+            throw new UsageException("--output: 无法创建输出文件夹 " + options.output() + " (" + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(options.output())) {
+            throw new UsageException("--output: 输出文件夹不可写: " + options.output());
+        }
+        JobExecution execution = jobOperator.start(monitorJob,
+                RunParameters.toJobParameters(options, System.currentTimeMillis()));
+        long runId = execution.getJobInstanceId();
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            runs.markFailed(runId);
+            String why = execution.getAllFailureExceptions().stream().map(MonitorRunner::rootMessage)
+                    .collect(Collectors.joining("; "));
+            log.error("run {} for {} failed ({}): {}", runId, options.asOf(), execution.getStatus(), why);
+            console.println("失败 FAILED: " + options.asOf() + " 未发布任何结果 (nothing published): " + why);
+            return 1;
+        }
+        RunSummary summary = loader.summary(runId, options.asOf());
+        print(summary, options, console);
+        return execution.getExecutionContext().getInt(PublishTasklet.EXIT_CODE);
+    }
+
+    private static void print(RunSummary s, CommandLineOptions options, PrintStream out) {
+        out.println();
+        out.printf("帮扶小额信贷风险监测 %s (run %d)%s%n", s.asOf(), s.runId(),
+                s.previousAsOf() == null ? "，无上期数据" : "，对比上期 " + s.previousAsOf());
+        out.printf("  %-44s %10s %10s %10s%n", "file", "read", "accepted", "rejected");
+        for (FileResult f : s.files()) {
+            out.printf("  %-44s %10d %10d %10d%s%n", f.file(), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(),
+                    f.rejectedWhole() ? "  REJECTED WHOLE: " + f.fileReject().reason() : "");
+        }
+        out.printf("  %-44s %10d %10d %10d%n", "total", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());
+        if (!s.banksMissing().isEmpty()) {
+            out.println("  banks without any ledger row: " + String.join(", ", s.banksMissing()));
+        }
+        out.printf("  counties: %d PAUSE 暂停发放, %d WARN 风险提示, %d OK%n", s.counties(Status.PAUSE),
+                s.counties(Status.WARN), s.counties(Status.OK));
+        out.printf("  reports: %s%n", options.output().resolve(s.asOf().toString()));
+        out.printf("  exit code %d%s%n", s.exitCode(), s.exitCode() == 3 ? " (some input could not be used whole)" : "");
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        // Database errors quote their whole statement: the first line says what went wrong.
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
+    }
+}

@@ -1,0 +1,46 @@
+package cn.microcredit.monitor.job;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+import cn.microcredit.monitor.report.OutputFolders;
+import cn.microcredit.monitor.report.ReportDataLoader;
+import cn.microcredit.monitor.store.RunRepository;
+
+/**
+ * Moves the finished reports into OUTPUT/AS_OF and makes the run the date's published one. Until this step nothing
+ * that people or the next run read has changed.
+ */
+@Component
+public class PublishTasklet implements Tasklet {
+
+    static final String EXIT_CODE = "exitCode";
+    private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
+
+    private final RunRepository runs;
+    private final ReportDataLoader loader;
+
+    public PublishTasklet(RunRepository runs, ReportDataLoader loader) {
+        this.runs = runs;
+        this.loader = loader;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        RunParameters p = RunParameters.of(chunkContext);
+        int exitCode = loader.summary(p.runId(), p.asOf()).exitCode();
+        OutputFolders.replace(p.stagingDir(), p.publishedDir());
+        int replaced = runs.publish(p.runId(), p.asOf(), exitCode);
+        if (replaced > 0) {
+            log.info("re-run of {}: replaced the results of the earlier run", p.asOf());
+        }
+        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                .putInt(EXIT_CODE, exitCode);
+        return RepeatStatus.FINISHED;
+    }
+}

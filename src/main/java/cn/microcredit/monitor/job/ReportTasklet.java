@@ -1,0 +1,43 @@
+package cn.microcredit.monitor.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+import cn.microcredit.monitor.report.CsvReports;
+import cn.microcredit.monitor.report.ExcelReports;
+import cn.microcredit.monitor.report.OutputFolders;
+import cn.microcredit.monitor.report.ReportData;
+import cn.microcredit.monitor.report.ReportDataLoader;
+
+/** Writes every report of the run into a staging folder beside the published one; nobody reads it there. */
+@Component
+public class ReportTasklet implements Tasklet {
+
+    private final ReportDataLoader loader;
+    private final CsvReports csv;
+    private final ExcelReports excel;
+
+    public ReportTasklet(ReportDataLoader loader, CsvReports csv, ExcelReports excel) {
+        this.loader = loader;
+        this.csv = csv;
+        this.excel = excel;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        RunParameters p = RunParameters.of(chunkContext);
+        Path staging = p.stagingDir();
+        OutputFolders.deleteTree(staging);
+        Files.createDirectories(staging);
+        ReportData data = loader.load(p.runId(), p.asOf());
+        csv.write(data, staging);
+        excel.write(data, staging);
+        return RepeatStatus.FINISHED;
+    }
+}

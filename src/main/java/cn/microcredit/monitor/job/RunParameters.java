@@ -1,0 +1,50 @@
+package cn.microcredit.monitor.job;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.scope.context.ChunkContext;
+
+/**
+ * The parameters of one run as the steps see them. The run id is the job instance id: a restart continues the same
+ * run, a new launch (even of the same date) is a new run.
+ */
+public record RunParameters(long runId, LocalDate asOf, Path input, Path output, Path counties) {
+
+    static final String AS_OF = "asOf";
+    static final String INPUT = "input";
+    static final String OUTPUT = "output";
+    static final String COUNTIES = "counties";
+    static final String LAUNCH = "launch";
+
+    static JobParameters toJobParameters(CommandLineOptions options, long launch) {
+        return new JobParametersBuilder()
+                .addLocalDate(AS_OF, options.asOf())
+                .addString(INPUT, options.input().toString())
+                .addLong(LAUNCH, launch)
+                .addString(OUTPUT, options.output().toString(), false)
+                .addString(COUNTIES, options.counties() == null ? "" : options.counties().toString(), false)
+                .toJobParameters();
+    }
+
+    public static RunParameters of(ChunkContext context) {
+        JobExecution execution = context.getStepContext().getStepExecution().getJobExecution();
+        JobParameters p = execution.getJobParameters();
+        String counties = p.getString(COUNTIES, "");
+        return new RunParameters(execution.getJobInstanceId(), p.getLocalDate(AS_OF), Path.of(p.getString(INPUT)),
+                Path.of(p.getString(OUTPUT)), counties.isEmpty() ? null : Path.of(counties));
+    }
+
+    /** Where this run's reports are written before they are moved into place. */
+    public Path stagingDir() {
+        return output.resolve("." + asOf + ".run-" + runId + ".tmp");
+    }
+
+    /** Where a date's published reports live: OUTPUT/AS_OF. */
+    public Path publishedDir() {
+        return output.resolve(asOf.toString());
+    }
+}

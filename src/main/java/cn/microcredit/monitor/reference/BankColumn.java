@@ -1,0 +1,33 @@
+package cn.microcredit.monitor.reference;
+
+import java.util.List;
+
+import cn.microcredit.monitor.ingest.Column;
+
+/** Columns of {@code banks.csv}, SPEC 3.2. */
+enum BankColumn implements Column {
+    BANK_CODE("bank_code", "机构代码"),
+    BANK_NAME("bank_name", "机构名称"),
+    OVERALL_NPL_PCT("overall_npl_pct", "全部贷款不良率");
+
+    private final List<String> aliases;
+
+    BankColumn(String key, String chinese) {
+        this.aliases = List.of(key, chinese);
+    }
+
+    @Override
+    public String key() {
+        return aliases.get(0);
+    }
+
+    @Override
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    @Override
+    public boolean required() {
+        return true;
+    }
+}

@@ -1,0 +1,49 @@
+package cn.microcredit.monitor.report;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Publishing a folder of reports so that nobody ever opens a half-written one. */
+public final class OutputFolders {
+
+    private OutputFolders() {
+    }
+
+    /**
+     * Puts {@code staging} in the place of {@code target}: the old folder is first renamed aside, then the new one
+     * renamed in (each rename atomic on one file system), then the old one deleted.
+     */
+    public static void replace(Path staging, Path target) throws IOException {
+        Path old = target.resolveSibling("." + target.getFileName() + ".old");
+        deleteTree(old);
+        if (Files.exists(target)) {
+            move(target, old);
+        }
+        move(staging, target);
+        deleteTree(old);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package cn.microcredit.monitor.report;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import cn.microcredit.monitor.ingest.FileResult;
+import cn.microcredit.monitor.metrics.CellResult;
+import cn.microcredit.monitor.metrics.Level;
+import cn.microcredit.monitor.metrics.Status;
+import cn.microcredit.monitor.reference.County;
+import cn.microcredit.monitor.store.MetricsRepository;
+import cn.microcredit.monitor.store.RunRepository;
+
+/** Loads a run's results for reporting. */
+@Component
+public class ReportDataLoader {
+
+    private final RunRepository runs;
+    private final MetricsRepository metrics;
+
+    public ReportDataLoader(RunRepository runs, MetricsRepository metrics) {
+        this.runs = runs;
+        this.metrics = metrics;
+    }
+
+    public RunSummary summary(long runId, LocalDate asOf) {
+        List<FileResult> files = runs.files(runId);
+        List<String> missing = runs.banksWithoutRows(runId);
+        List<CellResult> counties = metrics.results(runId, Level.COUNTY);
+        Map<Status, Long> statuses = new EnumMap<>(Status.class);
+        counties.forEach(c -> statuses.merge(c.status(), 1L, Long::sum));
+        CellResult province = metrics.results(runId, Level.PROVINCE).get(0);
+        LocalDate previous = runs.previousOf(runId).map(RunRepository.StoredRun::asOf).orElse(null);
+        return new RunSummary(asOf, runId, previous, files, missing, statuses, new LinkedHashMap<>(), province,
+                RunSummary.exitCode(files, missing));
+    }
+
+    public ReportData load(long runId, LocalDate asOf) {
+        Map<String, County> counties = runs.counties(runId).stream()
+                .collect(Collectors.toMap(County::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        return new ReportData(summary(runId, asOf), counties, runs.banks(runId),
+                metrics.results(runId, Level.COUNTY), metrics.results(runId, Level.BANK_COUNTY),
+                metrics.results(runId, Level.BANK), metrics.ageing(runId));
+    }
+}

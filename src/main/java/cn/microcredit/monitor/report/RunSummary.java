@@ -1,0 +1,44 @@
+package cn.microcredit.monitor.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import cn.microcredit.monitor.ingest.FileResult;
+import cn.microcredit.monitor.metrics.CellResult;
+import cn.microcredit.monitor.metrics.Status;
+
+/**
+ * What a run did, for {@code run_summary.json}, the console and the workbooks' overview.
+ *
+ * @param previousAsOf    the previous stored date compared with, or null
+ * @param banksMissing    banks of banks.csv for which no ledger row was read at all
+ * @param countyStatuses  number of counties per status
+ * @param exceptionsByRule number of exceptions per rule code
+ */
+public record RunSummary(LocalDate asOf, long runId, LocalDate previousAsOf, List<FileResult> files,
+                         List<String> banksMissing, Map<Status, Long> countyStatuses,
+                         Map<String, Long> exceptionsByRule, CellResult province, int exitCode) {
+
+    /** Exit code 3: some input could not be used whole (SPEC 2). */
+    public static int exitCode(List<FileResult> files, List<String> banksMissing) {
+        boolean fileRejected = files.stream().anyMatch(FileResult::rejectedWhole);
+        return fileRejected || !banksMissing.isEmpty() ? 3 : 0;
+    }
+
+    public long rowsRead() {
+        return files.stream().mapToLong(FileResult::rowsRead).sum();
+    }
+
+    public long rowsAccepted() {
+        return files.stream().mapToLong(FileResult::rowsAccepted).sum();
+    }
+
+    public long rowsRejected() {
+        return files.stream().mapToLong(FileResult::rowsRejected).sum();
+    }
+
+    public long counties(Status status) {
+        return countyStatuses.getOrDefault(status, 0L);
+    }
+}

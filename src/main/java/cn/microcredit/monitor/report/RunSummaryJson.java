@@ -1,0 +1,91 @@
+package cn.microcredit.monitor.report;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.microcredit.monitor.ingest.FileResult;
+import cn.microcredit.monitor.metrics.Status;
+
+/** Writes {@code run_summary.json} (SPEC 6). Small and flat, so written by hand rather than through a mapper. */
+public final class RunSummaryJson {
+
+    private RunSummaryJson() {
+    }
+
+    public static void write(RunSummary s, Path file) throws IOException {
+        List<String> files = new ArrayList<>();
+        for (FileResult f : s.files()) {
+            files.add(object(List.of(
+                    field("file", string(f.file())),
+                    field("charset", string(f.charset())),
+                    field("rows_read", Long.toString(f.rowsRead())),
+                    field("rows_accepted", Long.toString(f.rowsAccepted())),
+                    field("rows_rejected", Long.toString(f.rowsRejected())),
+                    field("rejected_whole", f.rejectedWhole() ? string(f.fileReject().reason().name()) : "null"))));
+        }
+        List<String> rules = new ArrayList<>();
+        s.exceptionsByRule().forEach((rule, n) -> rules.add(field(rule, Long.toString(n))));
+        var p = s.province().figures();
+        String json = object(List.of(
+                field("as_of", string(s.asOf().toString())),
+                field("run_id", Long.toString(s.runId())),
+                field("previous_as_of", s.previousAsOf() == null ? "null" : string(s.previousAsOf().toString())),
+                field("files", "[" + String.join(",", files) + "\n  ]"),
+                field("rows_read", Long.toString(s.rowsRead())),
+                field("rows_accepted", Long.toString(s.rowsAccepted())),
+                field("rows_rejected", Long.toString(s.rowsRejected())),
+                field("banks_missing", "[" + String.join(", ", s.banksMissing().stream().map(RunSummaryJson::string)
+                        .toList()) + "]"),
+                field("counties", object(List.of(
+                        field("PAUSE", Long.toString(s.counties(Status.PAUSE))),
+                        field("WARN", Long.toString(s.counties(Status.WARN))),
+                        field("OK", Long.toString(s.counties(Status.OK)))))),
+                field("province", object(List.of(
+                        field("loan_count", Long.toString(p.loanCount())),
+                        field("balance", number(p.balance())),
+                        field("overdue_rate_pct", number(p.overdueRatePct())),
+                        field("npl_rate_pct", number(p.nplRatePct()))))),
+                field("exceptions_by_rule", "{" + String.join(", ", rules) + "}"),
+                field("exit_code", Integer.toString(s.exitCode())))) + "\n";
+        Files.writeString(file, json, StandardCharsets.UTF_8);
+    }
+
+    private static String object(List<String> fields) {
+        return "{\n    " + String.join(",\n    ", fields) + "\n  }";
+    }
+
+    private static String field(String name, String json) {
+        return string(name) + ": " + json;
+    }
+
+    private static String number(BigDecimal d) {
+        return d == null ? "null" : d.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    static String string(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

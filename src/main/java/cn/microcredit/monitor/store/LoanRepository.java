@@ -1,0 +1,101 @@
+package cn.microcredit.monitor.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.microcredit.monitor.ingest.Reject;
+import cn.microcredit.monitor.ingest.RejectReason;
+
+/** The stored ledger rows of a run: accepted loans and rejected rows. */
+@Repository
+public class LoanRepository {
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+
+    public LoanRepository(DataSource dataSource, JdbcTemplate jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    public LoanBatchWriter writer(long runId) {
+        return new LoanBatchWriter(dataSource, runId);
+    }
+
+    /** Forgets what a file sent before it turned out to be unusable as a whole. */
+    @Transactional
+    public void deleteFile(long runId, int fileSeq) {
+        jdbc.update("DELETE FROM loan WHERE run_id = ? AND file_seq = ?", runId, fileSeq);
+        jdbc.update("DELETE FROM rejected_row WHERE run_id = ? AND file_seq = ?", runId, fileSeq);
+    }
+
+    @Transactional
+    public void saveReject(long runId, int fileSeq, Reject reject) {
+        jdbc.update(con -> {
+            var ps = con.prepareStatement(RejectStatements.INSERT);
+            RejectStatements.bind(ps, runId, fileSeq, reject);
+            return ps;
+        });
+    }
+
+    /** Every rejected row of a run, by file and line. */
+    public void forEachReject(long runId, java.util.function.Consumer<Reject> consumer) {
+        jdbc.query("""
+                SELECT file_name, line_no, bank_code, loan_id, reason, detail FROM rejected_row
+                WHERE run_id = ? ORDER BY file_seq, line_no""",
+                rs -> {
+                    consumer.accept(new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            RejectReason.valueOf(rs.getString(5)), rs.getString(6)));
+                }, runId);
+    }
+
+    /**
+     * A loan id may appear once per bank within a date: the first occurrence (by file name order, then line) stays,
+     * later ones move to the rejects as {@code DUPLICATE_LOAN}. Set-based so that it does not depend on the order in
+     * which files were loaded in parallel.
+     *
+     * @return duplicates per file sequence number
+     */
+    @Transactional
+    public Map<Integer, Long> rejectDuplicates(long runId, Map<Integer, String> fileNames) {
+        record Occurrence(String bankCode, String loanId, int fileSeq, long line) {
+        }
+        List<Occurrence> occurrences = jdbc.query("""
+                SELECT l.bank_code, l.loan_id, l.file_seq, l.line_no
+                FROM loan l
+                JOIN (SELECT bank_code, loan_id FROM loan WHERE run_id = ?
+                      GROUP BY bank_code, loan_id HAVING COUNT(*) > 1) d
+                  ON d.bank_code = l.bank_code AND d.loan_id = l.loan_id
+                WHERE l.run_id = ?
+                ORDER BY l.bank_code, l.loan_id, l.file_seq, l.line_no""",
+                (rs, i) -> new Occurrence(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4)),
+                runId, runId);
+        Map<Integer, Long> perFile = new TreeMap<>();
+        List<Object[]> deletes = new ArrayList<>();
+        Occurrence first = null;
+        for (Occurrence o : occurrences) {
+            if (first == null || !first.bankCode().equals(o.bankCode()) || !first.loanId().equals(o.loanId())) {
+                first = o;
+                continue;
+            }
+            String detail = "借据号(loan_id) 与 " + fileNames.get(first.fileSeq()) + " 第" + first.line()
+                    + "行 重复（同一机构同一日期借据号唯一，保留首次出现的一行）";
+            saveReject(runId, o.fileSeq(), new Reject(fileNames.get(o.fileSeq()), o.line(), o.bankCode(), o.loanId(),
+                    RejectReason.DUPLICATE_LOAN, detail));
+            deletes.add(new Object[] {runId, o.bankCode(), o.loanId(), o.fileSeq(), o.line()});
+            perFile.merge(o.fileSeq(), 1L, Long::sum);
+        }
+        jdbc.batchUpdate("""
+                DELETE FROM loan
+                WHERE run_id = ? AND bank_code = ? AND loan_id = ? AND file_seq = ? AND line_no = ?""", deletes);
+        return perFile;
+    }
+}

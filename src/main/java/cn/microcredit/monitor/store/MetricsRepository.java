@@ -1,0 +1,135 @@
+package cn.microcredit.monitor.store;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.microcredit.monitor.metrics.CellResult;
+import cn.microcredit.monitor.metrics.Figures;
+import cn.microcredit.monitor.metrics.Level;
+import cn.microcredit.monitor.metrics.MonitorRules;
+import cn.microcredit.monitor.metrics.Reason;
+import cn.microcredit.monitor.metrics.RiskAssessment;
+import cn.microcredit.monitor.metrics.Status;
+
+/** Set-based sums over the stored loans of a run, and the stored metrics of runs (SPEC 5.1). */
+@Repository
+public class MetricsRepository {
+
+    /**
+     * Sums per bank × county over outstanding loans. The subsidy follows 一(六): assistance loans only, balance capped
+     * at 50,000 (100,000 with a large production need), at 70 % of the rate but at most 2.5 points.
+     */
+    private static final String BANK_COUNTY_SUMS = """
+            SELECT county_code, bank_code, COUNT(*) AS loan_count, SUM(balance) AS balance,
+                   SUM(CASE WHEN overdue_days > 0 THEN balance ELSE 0 END) AS overdue_balance,
+                   SUM(CASE WHEN classification IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS') THEN balance ELSE 0 END)
+                       AS npl_balance,
+                   SUM(CASE WHEN overdue_days > 90 THEN balance ELSE 0 END) AS overdue90_balance,
+                   SUM(CASE WHEN regime = 'ASSISTANCE'
+                            THEN LEAST(balance, CASE WHEN large_need THEN CAST(? AS DECIMAL(18,2))
+                                                               ELSE CAST(? AS DECIMAL(18,2)) END)
+                                 * LEAST(annual_rate_pct * CAST(? AS DECIMAL(8,4)), CAST(? AS DECIMAL(8,4))) * 0.01
+                            ELSE 0 END) AS est_central_subsidy
+            FROM loan
+            WHERE run_id = ? AND balance > 0
+            GROUP BY county_code, bank_code
+            ORDER BY county_code, bank_code""";
+
+    /** Overdue outstanding loans by days overdue, in the buckets of the 1104 S71 report. */
+    private static final String AGEING = """
+            INSERT INTO county_ageing (run_id, county_code, bucket, loan_count, balance)
+            SELECT run_id, county_code, bucket, COUNT(*), SUM(balance)
+            FROM (SELECT run_id, county_code, balance,
+                         CASE WHEN overdue_days <= 30 THEN '1-30'
+                              WHEN overdue_days <= 60 THEN '31-60'
+                              WHEN overdue_days <= 90 THEN '61-90'
+                              WHEN overdue_days <= 180 THEN '91-180'
+                              WHEN overdue_days <= 270 THEN '181-270'
+                              WHEN overdue_days <= 360 THEN '271-360'
+                              ELSE '361+' END AS bucket
+                  FROM loan
+                  WHERE run_id = ? AND balance > 0 AND overdue_days > 0) overdue
+            GROUP BY run_id, county_code, bucket""";
+
+    private static final String INSERT_CELL = """
+            INSERT INTO cell_metrics (run_id, as_of, level, county_code, bank_code, loan_count, balance,
+                                      overdue_balance, npl_balance, overdue90_balance, est_central_subsidy,
+                                      threshold_pct, status, reasons, prev_balance, prev_overdue_balance)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final JdbcTemplate jdbc;
+
+    public MetricsRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<RiskAssessment.Cell> bankCountySums(long runId, MonitorRules rules) {
+        return jdbc.query(BANK_COUNTY_SUMS,
+                (rs, i) -> new RiskAssessment.Cell(rs.getString("county_code"), rs.getString("bank_code"), figures(rs)),
+                rules.subsidyLargeCapYuan(), rules.subsidyCapYuan(), rules.subsidyShare(), rules.subsidyMaxPp(), runId);
+    }
+
+    /** A run's bank × county sums by {@link RiskAssessment#key}. */
+    public Map<String, Figures> bankCountyFigures(long runId) {
+        Map<String, Figures> map = new HashMap<>();
+        jdbc.query("SELECT * FROM cell_metrics WHERE run_id = ? AND level = 'BANK_COUNTY'", rs -> {
+            map.put(RiskAssessment.key(rs.getString("county_code"), rs.getString("bank_code")), figures(rs));
+        }, runId);
+        return map;
+    }
+
+    @Transactional
+    public void save(long runId, LocalDate asOf, List<CellResult> results) {
+        jdbc.update("DELETE FROM cell_metrics WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM county_ageing WHERE run_id = ?", runId);
+        jdbc.batchUpdate(INSERT_CELL, results.stream().map(r -> new Object[] {
+                runId, Date.valueOf(asOf), r.level().name(), r.countyCode(), r.bankCode(),
+                r.figures().loanCount(), r.figures().balance(), r.figures().overdueBalance(),
+                r.figures().nplBalance(), r.figures().overdue90Balance(), r.figures().estCentralSubsidy(),
+                r.thresholdPct() == null ? null : r.thresholdPct().setScale(10, java.math.RoundingMode.HALF_UP),
+                r.status() == null ? null : r.status().name(), Reason.join(r.reasons()),
+                r.previous() == null ? null : r.previous().balance(),
+                r.previous() == null ? null : r.previous().overdueBalance()}).toList());
+        jdbc.update(AGEING, runId);
+    }
+
+    public List<CellResult> results(long runId, Level level) {
+        return jdbc.query("""
+                SELECT * FROM cell_metrics WHERE run_id = ? AND level = ?
+                ORDER BY county_code, bank_code""", (rs, i) -> {
+            BigDecimal prevBalance = rs.getBigDecimal("prev_balance");
+            Figures previous = prevBalance == null ? null : new Figures(0, prevBalance,
+                    rs.getBigDecimal("prev_overdue_balance"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+            String status = rs.getString("status");
+            return new CellResult(Level.valueOf(rs.getString("level")), rs.getString("county_code"),
+                    rs.getString("bank_code"), figures(rs), rs.getBigDecimal("threshold_pct"),
+                    status == null ? null : Status.valueOf(status), Reason.parse(rs.getString("reasons")), previous);
+        }, runId, level.name());
+    }
+
+    /** A county's overdue loans in one ageing bucket. */
+    public record AgeingRow(String countyCode, String bucket, long loanCount, BigDecimal balance) {
+    }
+
+    public List<AgeingRow> ageing(long runId) {
+        return jdbc.query("""
+                SELECT county_code, bucket, loan_count, balance FROM county_ageing WHERE run_id = ?""",
+                (rs, i) -> new AgeingRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)), runId);
+    }
+
+    private static Figures figures(ResultSet rs) throws SQLException {
+        return new Figures(rs.getLong("loan_count"), rs.getBigDecimal("balance"), rs.getBigDecimal("overdue_balance"),
+                rs.getBigDecimal("npl_balance"), rs.getBigDecimal("overdue90_balance"),
+                rs.getBigDecimal("est_central_subsidy"));
+    }
+}

@@ -1,0 +1,171 @@
+package cn.microcredit.monitor.store;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.microcredit.monitor.ingest.FileResult;
+import cn.microcredit.monitor.ingest.Reject;
+import cn.microcredit.monitor.reference.Bank;
+import cn.microcredit.monitor.reference.Banks;
+import cn.microcredit.monitor.reference.Counties;
+import cn.microcredit.monitor.reference.County;
+
+/**
+ * Runs and what they read. A date's published figures are those of its latest COMPLETED run; a run that did not
+ * complete leaves the published ones untouched, and publishing a run removes the older runs of its date.
+ */
+@Repository
+public class RunRepository {
+
+    /** Every table whose rows belong to one run. */
+    static final List<String> RUN_TABLES = List.of("loan", "rejected_row", "input_file", "run_bank", "run_county",
+            "cell_metrics", "county_ageing");
+
+    private final JdbcTemplate jdbc;
+
+    public RunRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A completed run: its id and date. */
+    public record StoredRun(long runId, LocalDate asOf) {
+    }
+
+    /** The latest earlier date with a completed run (SPEC 5.2 "previous stored date"). */
+    public Optional<StoredRun> previousCompleted(LocalDate asOf) {
+        return jdbc.query("""
+                        SELECT run_id, as_of FROM monitor_run
+                        WHERE status = 'COMPLETED' AND as_of < ?
+                        ORDER BY as_of DESC, run_id DESC
+                        FETCH FIRST 1 ROWS ONLY""",
+                (rs, i) -> new StoredRun(rs.getLong(1), rs.getDate(2).toLocalDate()), Date.valueOf(asOf))
+                .stream().findFirst();
+    }
+
+    /** The previous stored date a run compares with, fixed when the run began. */
+    public Optional<StoredRun> previousOf(long runId) {
+        return jdbc.query("""
+                        SELECT p.run_id, p.as_of FROM monitor_run r JOIN monitor_run p ON p.run_id = r.previous_run_id
+                        WHERE r.run_id = ?""",
+                (rs, i) -> new StoredRun(rs.getLong(1), rs.getDate(2).toLocalDate()), runId).stream().findFirst();
+    }
+
+    public boolean hasCompleted(LocalDate asOf) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM monitor_run WHERE status = 'COMPLETED' AND as_of = ?",
+                Integer.class, Date.valueOf(asOf));
+        return n != null && n > 0;
+    }
+
+    /** Starts (or, on a restart, starts again) a run: anything it stored before is discarded. */
+    @Transactional
+    public void begin(long runId, LocalDate asOf, String inputDir, Long previousRunId) {
+        deleteRunData(runId);
+        jdbc.update("DELETE FROM monitor_run WHERE run_id = ?", runId);
+        jdbc.update("""
+                INSERT INTO monitor_run (run_id, as_of, input_dir, status, started_at, previous_run_id)
+                VALUES (?, ?, ?, 'STARTED', ?, ?)""",
+                runId, Date.valueOf(asOf), inputDir, Timestamp.valueOf(LocalDateTime.now()), previousRunId);
+    }
+
+    @Transactional
+    public void saveReference(long runId, Banks banks, Counties counties) {
+        jdbc.batchUpdate("INSERT INTO run_bank (run_id, bank_code, bank_name, overall_npl_pct) VALUES (?, ?, ?, ?)",
+                banks.all().stream().map(b -> new Object[] {runId, b.code(), b.name(), b.overallNplPct()}).toList());
+        jdbc.batchUpdate("""
+                INSERT INTO run_county (run_id, county_code, county_name, city_code, city_name, sub_bureau)
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                counties.all().stream().map(c -> new Object[] {runId, c.code(), c.name(), c.cityCode(), c.cityName(),
+                        c.subBureau()}).toList());
+    }
+
+    public Banks banks(long runId) {
+        return Banks.of(jdbc.query("SELECT bank_code, bank_name, overall_npl_pct FROM run_bank WHERE run_id = ?",
+                (rs, i) -> new Bank(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)), runId));
+    }
+
+    public List<County> counties(long runId) {
+        return jdbc.query("""
+                SELECT county_code, county_name, city_code, city_name, sub_bureau
+                FROM run_county WHERE run_id = ? ORDER BY county_code""",
+                (rs, i) -> new County(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)), runId);
+    }
+
+    @Transactional
+    public void saveFile(long runId, FileResult f) {
+        jdbc.update("DELETE FROM input_file WHERE run_id = ? AND file_seq = ?", runId, f.fileSeq());
+        jdbc.update("""
+                INSERT INTO input_file (run_id, file_seq, file_name, charset, rows_read, rows_accepted, rows_rejected,
+                                        file_reject)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                runId, f.fileSeq(), f.file(), f.charset(), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(),
+                f.fileReject() == null ? null : f.fileReject().reason().name());
+    }
+
+    public List<FileResult> files(long runId) {
+        return jdbc.query("""
+                SELECT f.file_seq, f.file_name, f.charset, f.rows_read, f.rows_accepted, f.rows_rejected,
+                       f.file_reject, r.detail
+                FROM input_file f
+                LEFT JOIN rejected_row r ON r.run_id = f.run_id AND r.file_seq = f.file_seq AND f.file_reject IS NOT NULL
+                WHERE f.run_id = ? ORDER BY f.file_seq""",
+                (rs, i) -> new FileResult(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getString(7) == null ? null
+                        : Reject.wholeFile(rs.getString(2),
+                        cn.microcredit.monitor.ingest.RejectReason.valueOf(rs.getString(7)), rs.getString(8))),
+                runId);
+    }
+
+    /** Bank codes of banks.csv for which no ledger row was read at all (SPEC 2, exit code 3). */
+    public List<String> banksWithoutRows(long runId) {
+        return jdbc.queryForList("""
+                SELECT b.bank_code FROM run_bank b
+                WHERE b.run_id = ?
+                  AND NOT EXISTS (SELECT 1 FROM loan l WHERE l.run_id = b.run_id AND l.bank_code = b.bank_code)
+                  AND NOT EXISTS (SELECT 1 FROM rejected_row r WHERE r.run_id = b.run_id AND r.bank_code = b.bank_code)
+                ORDER BY b.bank_code""", String.class, runId);
+    }
+
+    /**
+     * Makes a run the published one for its date in one transaction: marks it COMPLETED and removes every other run
+     * of the date, and the leftovers of runs that never completed.
+     *
+     * @return how many earlier completed runs of the same date were replaced
+     */
+    @Transactional
+    public int publish(long runId, LocalDate asOf, int exitCode) {
+        List<Long> obsolete = jdbc.queryForList("""
+                SELECT run_id FROM monitor_run
+                WHERE run_id <> ? AND (as_of = ? OR status = 'FAILED')""", Long.class, runId, Date.valueOf(asOf));
+        Integer replaced = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM monitor_run WHERE run_id <> ? AND as_of = ? AND status = 'COMPLETED'""",
+                Integer.class, runId, Date.valueOf(asOf));
+        for (long old : obsolete) {
+            deleteRunData(old);
+            jdbc.update("DELETE FROM monitor_run WHERE run_id = ?", old);
+        }
+        jdbc.update("UPDATE monitor_run SET status = 'COMPLETED', finished_at = ?, exit_code = ? WHERE run_id = ?",
+                Timestamp.valueOf(LocalDateTime.now()), exitCode, runId);
+        return replaced == null ? 0 : replaced;
+    }
+
+    @Transactional
+    public void markFailed(long runId) {
+        jdbc.update("UPDATE monitor_run SET status = 'FAILED', finished_at = ? WHERE run_id = ? AND status = 'STARTED'",
+                Timestamp.valueOf(LocalDateTime.now()), runId);
+    }
+
+    private void deleteRunData(long runId) {
+        for (String table : RUN_TABLES) {
+            jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
+        }
+    }
+}
