@@ -561,7 +561,7 @@ public final class SampleDataGenerator {
         String note = "";
         int bank, county, regCounty, issue, maturity, perfSettle, amountCents, rateBp;
         int rateLaterBp = -1, renewal, purpose, guarantee = CREDIT;
-        boolean largeNeed, badCheck, isNew, rulesFromSecondDate;
+        boolean largeNeed, badCheck, isNew, rulesOnSecondDateOnly;
         int onset = NEVER, frozen, fixedBal = -1, cls = -1, birth = NEVER;
         int rosterMode = ROSTER_DEFAULT;
         int[] rosterDates = {};
@@ -677,9 +677,9 @@ public final class SampleDataGenerator {
 
         s = sp("S14", LNRCB, "211224", day("2025-04-15"), 36, 50_000, 435, BREEDING);
         s.rateLaterBp = 385;
-        s.rulesFromSecondDate = true;
+        s.rulesOnSecondDateOnly = true;
         s.rules = new String[]{"RATE_CHANGED"};
-        s.note = "annual_rate 4.35 on the first date, 3.85 on later dates";
+        s.note = "annual_rate 4.35 on the first date, 3.85 on later dates (RATE_CHANGED on the second date)";
 
         s = sp("S15", CZVB, "211321", day("2026-04-22"), 24, 30_000, 435, BREEDING);
         s.rosterMode = ROSTER_NONE;
@@ -734,9 +734,9 @@ public final class SampleDataGenerator {
         s.note = "ASSISTANCE loan of exactly 100,000 (10万元（含）以下)";
 
         s = sp("N7", LNRCB, "210283", day("2024-06-01"), 36, 20_000, 435, HOUSEHOLD_GOODS);
-        s.perfSettle = day("2026-09-10");
+        s.perfSettle = d1 - 20;
         s.mustNot = new String[]{"NON_PRODUCTIVE_PURPOSE"};
-        s.note = "HOUSEHOLD_GOODS but settled 2026-09-10 (balance 0): not outstanding, no exception";
+        s.note = "HOUSEHOLD_GOODS but repaid early on " + iso(d1 - 20) + " (balance 0): not outstanding, no exception";
 
         s = sp("N8", LSB, "210181", day("2025-09-12"), 24, 30_000, 410, PLANTING);
         s.cls = 1;
@@ -752,7 +752,7 @@ public final class SampleDataGenerator {
             int is = Math.min(d1 + 15, dates[1]);
             s = sp("S18", LNRCB, "210123", is, 24, 30_000, 435, BREEDING);
             s.isNew = true;
-            s.rulesFromSecondDate = true;
+            s.rulesOnSecondDateOnly = true;
             s.rules = new String[]{"LENDING_AFTER_PAUSE"};
             s.note = "issued " + iso(is) + " by LNRCB in 210123, a PAUSE cell on " + iso(d1);
         }
@@ -1147,7 +1147,9 @@ public final class SampleDataGenerator {
             Special s = special(i);
             if (s != null) {
                 for (String rule : s.rules) {
-                    if (stBal > 0 && (!s.rulesFromSecondDate || k >= 1)) {
+                    boolean fires = stBal > 0 && (!s.rulesOnSecondDateOnly || k == 1)
+                        && (!rule.equals("MISCLASSIFIED") || floorClass(stDays) > stCls);
+                    if (fires) {
                         note(d, o.rel, line, BANK[b], row.loanId, "EXCEPTION", rule, s.tag + ": " + s.note);
                     }
                 }
