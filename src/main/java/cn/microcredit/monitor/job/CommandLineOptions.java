@@ -26,8 +26,12 @@ public record CommandLineOptions(boolean help, Path input, LocalDate asOf, Path 
 
     /** Rule parameter names in kebab case, from the components of {@link MonitorRules}. */
     static final Set<String> RULE_NAMES = Arrays.stream(MonitorRules.class.getRecordComponents())
-            .map(c -> c.getName().replaceAll("([A-Z])", "-$1").toLowerCase())
+            .map(c -> kebab(c.getName()))
             .collect(Collectors.toCollection(java.util.TreeSet::new));
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+    }
 
     public static CommandLineOptions parse(String... args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -104,9 +108,15 @@ public record CommandLineOptions(boolean help, Path input, LocalDate asOf, Path 
         if (!RULE_NAMES.contains(rule)) {
             throw new UsageException("未知规则参数 --" + name + "；可用: " + String.join(", ", RULE_NAMES));
         }
+        boolean whole = Arrays.stream(MonitorRules.class.getRecordComponents())
+                .filter(c -> kebab(c.getName()).equals(rule)).anyMatch(c -> c.getType() == int.class);
         try {
-            if (new BigDecimal(value).signum() < 0) {
+            BigDecimal number = new BigDecimal(value);
+            if (number.signum() < 0) {
                 throw new UsageException("规则参数 --" + name + " 不能为负: " + value);
+            }
+            if (whole && number.stripTrailingZeros().scale() > 0) {
+                throw new UsageException("规则参数 --" + name + " 应为整数: " + value);
             }
         } catch (NumberFormatException e) {
             throw new UsageException("规则参数 --" + name + " 不是数值: '" + value + "'");

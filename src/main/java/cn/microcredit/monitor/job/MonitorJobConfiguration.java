@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job: reference data, ledgers, metrics, reports, publication. Each step is a tasklet that stores its
+ * The nightly job: reference data, roster, ledgers, metrics, loan-level rules, reports, publication. Each step is a tasklet that stores its
  * results in the run's tables; publication is last, so a run that fails anywhere leaves the published results as
  * they were.
  */
@@ -18,12 +18,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class MonitorJobConfiguration {
 
     @Bean
-    public Job monitorJob(JobRepository jobRepository, Step prepareStep, Step ledgerLoadStep, Step metricsStep,
-                          Step reportStep, Step publishStep) {
+    public Job monitorJob(JobRepository jobRepository, Step prepareStep, Step rosterLoadStep, Step ledgerLoadStep,
+                          Step metricsStep, Step rulesStep, Step reportStep, Step publishStep) {
         return new JobBuilder("monitorJob", jobRepository)
                 .start(prepareStep)
+                .next(rosterLoadStep)
                 .next(ledgerLoadStep)
                 .next(metricsStep)
+                .next(rulesStep)
                 .next(reportStep)
                 .next(publishStep)
                 .build();
@@ -35,6 +37,11 @@ public class MonitorJobConfiguration {
     }
 
     @Bean
+    public Step rosterLoadStep(JobRepository jobRepository, PlatformTransactionManager tx, RosterLoadTasklet tasklet) {
+        return new StepBuilder("rosterLoadStep", jobRepository).tasklet(tasklet, tx).build();
+    }
+
+    @Bean
     public Step ledgerLoadStep(JobRepository jobRepository, PlatformTransactionManager tx, LedgerLoadTasklet tasklet) {
         return new StepBuilder("ledgerLoadStep", jobRepository).tasklet(tasklet, tx).build();
     }
@@ -42,6 +49,11 @@ public class MonitorJobConfiguration {
     @Bean
     public Step metricsStep(JobRepository jobRepository, PlatformTransactionManager tx, MetricsTasklet tasklet) {
         return new StepBuilder("metricsStep", jobRepository).tasklet(tasklet, tx).build();
+    }
+
+    @Bean
+    public Step rulesStep(JobRepository jobRepository, PlatformTransactionManager tx, RulesTasklet tasklet) {
+        return new StepBuilder("rulesStep", jobRepository).tasklet(tasklet, tx).build();
     }
 
     @Bean

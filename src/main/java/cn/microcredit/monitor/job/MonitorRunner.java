@@ -76,6 +76,9 @@ public class MonitorRunner {
         }
         out.printf("  counties: %d PAUSE 暂停发放, %d WARN 风险提示, %d OK%n", s.counties(Status.PAUSE),
                 s.counties(Status.WARN), s.counties(Status.OK));
+        out.printf("  exceptions: %d loan-level rule breaches%s%n", s.exceptions(),
+                s.roster().equals("used") ? "" : " (roster " + s.roster() + ": roster rules off)");
+        s.exceptionsByRule().forEach((rule, n) -> out.printf("    %-28s %8d%n", rule, n));
         out.printf("  reports: %s%n", options.output().resolve(s.asOf().toString()));
         out.printf("  exit code %d%s%n", s.exitCode(), s.exitCode() == 3 ? " (some input could not be used whole)" : "");
     }

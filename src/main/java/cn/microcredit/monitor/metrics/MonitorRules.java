@@ -17,6 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param subsidyMaxPp            central subsidy ceiling in points (一(六): 2.5 个百分点)
  * @param subsidyCapYuan          subsidised balance per loan (一(六): 5 万元)
  * @param subsidyLargeCapYuan     subsidised balance for a large production need (一(六): 10 万元)
+ * @param amountLimitYuan         largest assistance loan (一(二): 10万元（含）以下)
+ * @param legacyAmountLimitYuan   largest loan under the old 脱贫人口小额信贷 terms (5万元)
+ * @param maxTermYears            longest term without renewal (一(三): 3年期（含）以内)
+ * @param minAge                  youngest borrower in whole years on the issue date (一(九): 18周岁（含）)
+ * @param maxAge                  oldest borrower in whole years on the issue date (一(九): 65周岁（含）)
+ * @param maxRenewals             renewals or extensions allowed (二(三): 可续贷或展期1次)
+ * @param householdLimitYuan      sum of a household's outstanding assistance loans (一(一)、一(二): 以户为单位, 10万元)
  */
 @ConfigurationProperties("monitor.rules")
 public record MonitorRules(
@@ -26,10 +33,18 @@ public record MonitorRules(
         @DefaultValue("0.70") BigDecimal subsidyShare,
         @DefaultValue("2.50") BigDecimal subsidyMaxPp,
         @DefaultValue("50000") BigDecimal subsidyCapYuan,
-        @DefaultValue("100000") BigDecimal subsidyLargeCapYuan) {
+        @DefaultValue("100000") BigDecimal subsidyLargeCapYuan,
+        @DefaultValue("100000") BigDecimal amountLimitYuan,
+        @DefaultValue("50000") BigDecimal legacyAmountLimitYuan,
+        @DefaultValue("3") int maxTermYears,
+        @DefaultValue("18") int minAge,
+        @DefaultValue("65") int maxAge,
+        @DefaultValue("1") int maxRenewals,
+        @DefaultValue("100000") BigDecimal householdLimitYuan) {
 
     public static MonitorRules defaults() {
         return new MonitorRules(new BigDecimal("3.00"), new BigDecimal("1.00"), new BigDecimal("1.00"),
-                new BigDecimal("0.70"), new BigDecimal("2.50"), new BigDecimal("50000"), new BigDecimal("100000"));
+                new BigDecimal("0.70"), new BigDecimal("2.50"), new BigDecimal("50000"), new BigDecimal("100000"),
+                new BigDecimal("100000"), new BigDecimal("50000"), 3, 18, 65, 1, new BigDecimal("100000"));
     }
 }

@@ -12,6 +12,7 @@ import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Percent;
 import cn.microcredit.monitor.metrics.Reason;
 import cn.microcredit.monitor.reference.County;
+import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.LoanRepository;
 import cn.microcredit.monitor.store.MetricsRepository.AgeingRow;
 
@@ -35,9 +36,11 @@ public class CsvReports {
     static final List<String> REJECT_COLUMNS = List.of("file", "line", "bank_code", "loan_id", "reason", "detail");
 
     private final LoanRepository loans;
+    private final ExceptionRepository exceptions;
 
-    public CsvReports(LoanRepository loans) {
+    public CsvReports(LoanRepository loans, ExceptionRepository exceptions) {
         this.loans = loans;
+        this.exceptions = exceptions;
     }
 
     public void write(ReportData data, Path dir) throws IOException {
@@ -78,7 +81,8 @@ public class CsvReports {
                     .forEach(a -> out.row(asOf, a.countyCode(), a.bucket(), a.loanCount(), a.balance()));
         }
         try (CsvOut out = new CsvOut(dir.resolve("exceptions.csv"), EXCEPTION_COLUMNS)) {
-            // Loan-level rules (SPEC 5.3) are not computed yet: the file carries its header only.
+            exceptions.forEach(data.summary().runId(), e -> out.row(asOf, e.bankCode(), e.loanId(), e.countyCode(),
+                    e.householdId(), e.rule().name(), e.rule().severity().name(), e.detail()));
         }
         try (CsvOut out = new CsvOut(dir.resolve("rejects.csv"), REJECT_COLUMNS)) {
             loans.forEachReject(data.summary().runId(), r -> out.row(r.file(), r.line(), r.bankCode(), r.loanId(),

@@ -25,6 +25,8 @@ import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Reason;
 import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.reference.County;
+import cn.microcredit.monitor.store.ExceptionRepository;
+import cn.microcredit.monitor.store.LoanRepository;
 
 /**
  * The workbooks people read (SPEC 6): one for the province and one per sub-bureau holding only its counties, in
@@ -35,6 +37,16 @@ import cn.microcredit.monitor.reference.County;
 public class ExcelReports {
 
     static final String PROVINCE = "全省";
+    /** Rows per sheet: Excel's limit less the header row. Longer tables continue on a second sheet. */
+    static final int MAX_ROWS = 1_048_575;
+
+    private final ExceptionRepository exceptions;
+    private final LoanRepository loans;
+
+    public ExcelReports(ExceptionRepository exceptions, LoanRepository loans) {
+        this.exceptions = exceptions;
+        this.loans = loans;
+    }
 
     public void write(ReportData data, Path dir) throws IOException {
         writeWorkbook(data, PROVINCE, code -> true, dir.resolve(fileName(PROVINCE, data)));
@@ -69,6 +81,10 @@ public class ExcelReports {
                     cells.stream().filter(c -> c.status() == Status.PAUSE).toList());
             cellSheet(wb.createSheet("风险提示名单"), styles, data,
                     cells.stream().filter(c -> c.status() == Status.WARN).toList());
+            exceptionSheets(wb, styles, data, countyFilter);
+            if (scope.equals(PROVINCE)) {
+                rejectSheets(wb, styles, data);
+            }
             try (OutputStream out = Files.newOutputStream(file)) {
                 wb.write(out);
             }
@@ -98,7 +114,13 @@ public class ExcelReports {
         r = pair(sheet, r, "读取行数", Long.toString(s.rowsRead()), styles);
         r = pair(sheet, r, "接受行数", Long.toString(s.rowsAccepted()), styles);
         r = pair(sheet, r, "拒收行数", Long.toString(s.rowsRejected()), styles);
-        pair(sheet, r, "未报送台账的机构", s.banksMissing().isEmpty() ? "无" : String.join("、", s.banksMissing()), styles);
+        r = pair(sheet, r, "未报送台账的机构", s.banksMissing().isEmpty() ? "无" : String.join("、", s.banksMissing()), styles);
+        r = pair(sheet, r, "帮扶名单", switch (s.roster()) {
+            case "used" -> "已使用";
+            case "rejected" -> "无法使用（名单规则未执行）";
+            default -> "未提供（名单规则未执行）";
+        }, styles);
+        pair(sheet, r, "合规异常（全省）", Long.toString(s.exceptions()), styles);
     }
 
     private static int pair(Sheet sheet, int r, String label, String value, Styles styles) {
@@ -173,6 +195,76 @@ public class ExcelReports {
         finish(sheet, CELL_HEADER.size(), r);
     }
 
+    private static final List<String> EXCEPTION_HEADER = List.of("机构代码", "借据号", "县区代码", "县区", "户编号",
+            "借款人", "身份证号", "规则", "规则说明", "政策条款", "严重程度", "详情");
+
+    /** Exceptions of the workbook's counties, personal data masked, continued on further sheets past Excel's limit. */
+    private void exceptionSheets(SXSSFWorkbook wb, Styles styles, ReportData data, Predicate<String> countyFilter) {
+        var state = new Object() {
+            Sheet sheet;
+            int sheets;
+            int row;
+        };
+        Runnable next = () -> {
+            if (state.sheet != null) {
+                finish(state.sheet, EXCEPTION_HEADER.size(), state.row);
+            }
+            state.sheets++;
+            state.sheet = wb.createSheet(state.sheets == 1 ? "合规异常明细" : "合规异常明细(" + state.sheets + ")");
+            header(state.sheet, styles, EXCEPTION_HEADER);
+            state.row = 1;
+        };
+        next.run();
+        exceptions.forEach(data.summary().runId(), e -> {
+            if (!countyFilter.test(e.countyCode())) {
+                return;
+            }
+            if (state.row > MAX_ROWS) {
+                next.run();
+            }
+            Row row = state.sheet.createRow(state.row++);
+            County county = data.county(e.countyCode());
+            text(row, 0, e.bankCode(), null);
+            text(row, 1, e.loanId(), null);
+            text(row, 2, e.countyCode(), null);
+            text(row, 3, county == null ? "" : county.name(), null);
+            text(row, 4, e.householdId(), null);
+            text(row, 5, Masking.name(e.borrowerName()), null);
+            text(row, 6, Masking.idNumber(e.borrowerIdNumber()), null);
+            text(row, 7, e.rule().name(), null);
+            text(row, 8, e.rule().label(), null);
+            text(row, 9, e.rule().clause(), null);
+            text(row, 10, e.rule().severity().label(), styles.severity(e.rule().severity()));
+            text(row, 11, e.detail(), null);
+        });
+        finish(state.sheet, EXCEPTION_HEADER.size(), state.row);
+    }
+
+    private static final List<String> REJECT_HEADER = List.of("文件", "行号", "机构代码", "借据号", "原因代码", "原因",
+            "详情");
+
+    /** Data quality: every rejected row with its file and line. */
+    private void rejectSheets(SXSSFWorkbook wb, Styles styles, ReportData data) {
+        Sheet sheet = wb.createSheet("数据质量");
+        header(sheet, styles, REJECT_HEADER);
+        sheet.setColumnWidth(6, 80 * 256);
+        int[] r = {1};
+        loans.forEachReject(data.summary().runId(), reject -> {
+            if (r[0] > MAX_ROWS) {
+                return;
+            }
+            Row row = sheet.createRow(r[0]++);
+            text(row, 0, reject.file(), null);
+            number(row, 1, BigDecimal.valueOf(reject.line()), styles.integer(Status.OK));
+            text(row, 2, reject.bankCode(), null);
+            text(row, 3, reject.loanId(), null);
+            text(row, 4, reject.reason().name(), null);
+            text(row, 5, reject.reason().label(), null);
+            text(row, 6, reject.detail(), null);
+        });
+        finish(sheet, REJECT_HEADER.size(), r[0]);
+    }
+
     private static void header(Sheet sheet, Styles styles, List<String> names) {
         Row row = sheet.createRow(0);
         for (int i = 0; i < names.size(); i++) {
@@ -242,6 +334,14 @@ public class ExcelReports {
                 styles[3].setDataFormat(integer);
                 byStatus.put(s, styles);
             }
+        }
+
+        CellStyle severity(cn.microcredit.monitor.rules.Severity severity) {
+            return switch (severity) {
+                case HIGH -> tone(Status.PAUSE);
+                case MEDIUM -> tone(Status.WARN);
+                case LOW -> tone(Status.OK);
+            };
         }
 
         CellStyle tone(Status s) {

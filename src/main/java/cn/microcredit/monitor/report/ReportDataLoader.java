@@ -15,6 +15,8 @@ import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Level;
 import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.reference.County;
+import cn.microcredit.monitor.reference.RosterReader;
+import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.MetricsRepository;
 import cn.microcredit.monitor.store.RunRepository;
 
@@ -24,10 +26,12 @@ public class ReportDataLoader {
 
     private final RunRepository runs;
     private final MetricsRepository metrics;
+    private final ExceptionRepository exceptions;
 
-    public ReportDataLoader(RunRepository runs, MetricsRepository metrics) {
+    public ReportDataLoader(RunRepository runs, MetricsRepository metrics, ExceptionRepository exceptions) {
         this.runs = runs;
         this.metrics = metrics;
+        this.exceptions = exceptions;
     }
 
     public RunSummary summary(long runId, LocalDate asOf) {
@@ -38,8 +42,10 @@ public class ReportDataLoader {
         counties.forEach(c -> statuses.merge(c.status(), 1L, Long::sum));
         CellResult province = metrics.results(runId, Level.PROVINCE).get(0);
         LocalDate previous = runs.previousOf(runId).map(RunRepository.StoredRun::asOf).orElse(null);
-        return new RunSummary(asOf, runId, previous, files, missing, statuses, new LinkedHashMap<>(), province,
-                RunSummary.exitCode(files, missing));
+        String roster = files.stream().filter(f -> f.fileSeq() == RosterReader.FILE_SEQ).findFirst()
+                .map(f -> f.rejectedWhole() ? "rejected" : "used").orElse("absent");
+        return new RunSummary(asOf, runId, previous, files, missing, statuses, exceptions.countByRule(runId), roster,
+                province, RunSummary.exitCode(files, missing));
     }
 
     public ReportData load(long runId, LocalDate asOf) {

@@ -14,16 +14,22 @@ import cn.microcredit.monitor.metrics.Status;
  * @param previousAsOf    the previous stored date compared with, or null
  * @param banksMissing    banks of banks.csv for which no ledger row was read at all
  * @param countyStatuses  number of counties per status
- * @param exceptionsByRule number of exceptions per rule code
+ * @param exceptionsByRule number of exceptions per rule code, in rule order
+ * @param roster           {@code used}, {@code absent} (no roster.csv) or {@code rejected} (unusable); the roster
+ *                         rules run only when it is used
  */
 public record RunSummary(LocalDate asOf, long runId, LocalDate previousAsOf, List<FileResult> files,
                          List<String> banksMissing, Map<Status, Long> countyStatuses,
-                         Map<String, Long> exceptionsByRule, CellResult province, int exitCode) {
+                         Map<String, Long> exceptionsByRule, String roster, CellResult province, int exitCode) {
 
     /** Exit code 3: some input could not be used whole (SPEC 2). */
     public static int exitCode(List<FileResult> files, List<String> banksMissing) {
         boolean fileRejected = files.stream().anyMatch(FileResult::rejectedWhole);
         return fileRejected || !banksMissing.isEmpty() ? 3 : 0;
+    }
+
+    public long exceptions() {
+        return exceptionsByRule.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public long rowsRead() {

@@ -51,6 +51,9 @@ public final class RunSummaryJson {
                         field("balance", number(p.balance())),
                         field("overdue_rate_pct", number(p.overdueRatePct())),
                         field("npl_rate_pct", number(p.nplRatePct()))))),
+                field("roster", string(s.roster())),
+                field("roster_rules", s.roster().equals("used") ? "\"on\"" : "\"off\""),
+                field("exceptions", Long.toString(s.exceptions())),
                 field("exceptions_by_rule", "{" + String.join(", ", rules) + "}"),
                 field("exit_code", Integer.toString(s.exitCode())))) + "\n";
         Files.writeString(file, json, StandardCharsets.UTF_8);

@@ -27,7 +27,7 @@ public class RunRepository {
 
     /** Every table whose rows belong to one run. */
     static final List<String> RUN_TABLES = List.of("loan", "rejected_row", "input_file", "run_bank", "run_county",
-            "cell_metrics", "county_ageing");
+            "cell_metrics", "county_ageing", "roster_period", "loan_exception");
 
     private final JdbcTemplate jdbc;
 
@@ -122,6 +122,14 @@ public class RunRepository {
                         : Reject.wholeFile(rs.getString(2),
                         cn.microcredit.monitor.ingest.RejectReason.valueOf(rs.getString(7)), rs.getString(8))),
                 runId);
+    }
+
+    /** Whether the run has a roster it could use: read, and not rejected whole. */
+    public boolean rosterUsable(long runId) {
+        Integer n = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM input_file WHERE run_id = ? AND file_seq = 0 AND file_reject IS NULL""",
+                Integer.class, runId);
+        return n != null && n > 0;
     }
 
     /** Bank codes of banks.csv for which no ledger row was read at all (SPEC 2, exit code 3). */

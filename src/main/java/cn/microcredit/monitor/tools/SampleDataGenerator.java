@@ -55,7 +55,7 @@ import java.util.TreeMap;
  * Risk picture (bank x county cells, threshold T = bank overall NPL + 3 pp): LNRCB x 210123 and PSBC-LN x 211322 are
  * PAUSE on every date, ABC-LN x 210922 is WARN (overdue rate between T-1 and T) on every date, LNRCB x 211321 rises by
  * more than 1 pp from the first to the second date (WARN by growth only) and CZ-VB x 211324 rises from OK to PAUSE.
- * Other cells stay well below T-1 and never rise by 0.8 pp or more. On the last date ten deliberately broken rows are
+ * Other cells are kept below T-1.5 and rise by less than 1 pp. On the last date ten deliberately broken rows are
  * added (one per reject reason of SPEC 3.1); about thirty loans carry one designed policy breach each, or are
  * boundary cases that must NOT raise an exception. See {@code expected-problems.csv}.
  */
@@ -1115,7 +1115,7 @@ public final class SampleDataGenerator {
         Path dir = out.resolve(iso(d));
         Path led = dir.resolve("ledgers");
         Files.createDirectories(led);
-        writeBanks(dir.resolve("banks.csv"), d);
+        writeBanks(dir.resolve("banks.csv"));
         writeRoster(dir.resolve("roster.csv"), d);
 
         LedgerOut[] lo = new LedgerOut[NBANKS];
@@ -1459,7 +1459,7 @@ public final class SampleDataGenerator {
         }
     }
 
-    private void writeBanks(Path file, int d) throws IOException {
+    private void writeBanks(Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("bank_code,bank_name,overall_npl_pct\n");
             for (int b = 0; b < NBANKS; b++) {
@@ -1799,7 +1799,7 @@ public final class SampleDataGenerator {
         sb.append(y);
         switch (style) {
             case DATE_COMPACT:
-                two(sb.append(""), m);
+                two(sb, m);
                 two(sb, dd);
                 break;
             case DATE_SLASH:
