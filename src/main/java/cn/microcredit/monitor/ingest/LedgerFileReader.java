@@ -25,8 +25,10 @@ public final class LedgerFileReader {
         this.countyCodes = countyCodes;
     }
 
-    public FileResult read(Path path, int fileSeq, LedgerSink sink) {
-        String file = path.getFileName().toString();
+    /**
+     * @param file how rejects name the file: its path inside the input folder, e.g. {@code ledgers/b1.csv}
+     */
+    public FileResult read(Path path, String file, int fileSeq, LedgerSink sink) {
         TextEncoding.Detected encoding;
         try {
             encoding = TextEncoding.detect(path);

@@ -71,7 +71,8 @@ public class LedgerLoadTasklet implements Tasklet {
             for (int i = 0; i < files.size(); i++) {
                 int fileSeq = i + 1;
                 Path file = files.get(i);
-                futures.add(pool.submit(() -> load(reader, runId, file, fileSeq)));
+                String name = p.input().relativize(file).toString();
+                futures.add(pool.submit(() -> load(reader, runId, file, name, fileSeq)));
             }
             for (Future<FileResult> f : futures) {
                 results.add(get(f));
@@ -102,15 +103,15 @@ public class LedgerLoadTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private FileResult load(LedgerFileReader reader, long runId, Path file, int fileSeq) {
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            return rejectWhole(runId, new FileResult(fileSeq, file.getFileName().toString(), "", 0, 0, 0,
-                    Reject.wholeFile(file.getFileName().toString(), RejectReason.UNREADABLE_FILE,
+    private FileResult load(LedgerFileReader reader, long runId, Path file, String name, int fileSeq) {
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return rejectWhole(runId, new FileResult(fileSeq, name, "", 0, 0, 0,
+                    Reject.wholeFile(name, RejectReason.UNREADABLE_FILE,
                             "不支持的台账格式：请以 CSV（UTF-8 或 GB18030）报送")));
         }
         FileResult result;
         try (LoanBatchWriter writer = loans.writer(runId)) {
-            result = reader.read(file, fileSeq, writer);
+            result = reader.read(file, name, fileSeq, writer);
             writer.finish();
         }
         return result.rejectedWhole() ? rejectWhole(runId, result) : result;

@@ -101,10 +101,10 @@ class MonitorJobFunctionalTests {
                 "2026-06-30,210124,271-360,1,4500.01");
         assertThat(csv("2026-06-30", "rejects.csv")).containsExactly(
                 "file,line,bank_code,loan_id,reason,detail",
-                "b2.csv,7,B2,BAD1,BAD_DATE,发放日期(issue_date): '2026/13/1' 不是存在的日期",
-                "b2.csv,8,B2,BAD2,UNKNOWN_COUNTY,县区代码(county_code): '999999' 不在县区代码表中",
-                "b2.csv,9,B2,L5,DUPLICATE_LOAN,借据号(loan_id) 与 b2.csv 第2行 重复（同一机构同一日期借据号唯一，保留首次出现的一行）",
-                "b2.csv,10,B9,BAD4,UNKNOWN_BANK,机构代码(bank_code): 'B9' 不在 banks.csv 中");
+                "ledgers/b2.csv,7,B2,BAD1,BAD_DATE,发放日期(issue_date): '2026/13/1' 不是存在的日期",
+                "ledgers/b2.csv,8,B2,BAD2,UNKNOWN_COUNTY,县区代码(county_code): '999999' 不在县区代码表中",
+                "ledgers/b2.csv,9,B2,L5,DUPLICATE_LOAN,借据号(loan_id) 与 ledgers/b2.csv 第2行 重复（同一机构同一日期借据号唯一，保留首次出现的一行）",
+                "ledgers/b2.csv,10,B9,BAD4,UNKNOWN_BANK,机构代码(bank_code): 'B9' 不在 banks.csv 中");
         String summary = Files.readString(out.resolve("2026-06-30/run_summary.json"));
         assertThat(summary).contains("\"rows_read\": 12", "\"rows_accepted\": 8", "\"rows_rejected\": 4",
                 "\"PAUSE\": 2", "\"WARN\": 0", "\"OK\": 1", "\"exit_code\": 0", "\"previous_as_of\": null");
@@ -139,7 +139,7 @@ class MonitorJobFunctionalTests {
                         + "5.00,WARN,OVERDUE_RISING_FAST");
         assertThat(csv("2026-07-31", "rejects.csv")).containsExactly(
                 "file,line,bank_code,loan_id,reason,detail",
-                "b3.csv,1,,,MISSING_COLUMNS,表头缺少必需列: 贷款余额(balance)");
+                "ledgers/b3.csv,1,,,MISSING_COLUMNS,表头缺少必需列: 贷款余额(balance)");
         assertThat(Files.readString(out.resolve("2026-07-31/run_summary.json")))
                 .contains("\"previous_as_of\": \"2026-06-30\"", "\"rejected_whole\": \"MISSING_COLUMNS\"",
                         "\"exit_code\": 3");
