@@ -50,7 +50,7 @@ public final class LedgerRowParser {
         String bankCode = header.get(v, BANK_CODE);
         String loanId = header.get(v, LOAN_ID);
         if (row.isMalformed()) {
-            return reject(row, "", "", RejectReason.MALFORMED_ROW, row.malformed());
+            return new Outcome(null, new Reject(file, row.line(), "", "", RejectReason.MALFORMED_ROW, row.malformed()));
         }
         if (v.size() < header.width()) {
             return reject(row, bankCode, loanId, RejectReason.MALFORMED_ROW,
@@ -108,7 +108,8 @@ public final class LedgerRowParser {
     }
 
     private Outcome reject(CsvRows.Row row, String bankCode, String loanId, RejectReason reason, String detail) {
-        return new Outcome(null, new Reject(file, row.line(), bankCode, loanId, reason, detail));
+        String countyCode = header.get(row.values(), COUNTY_CODE);
+        return new Outcome(null, new Reject(file, row.line(), bankCode, loanId, reason, detail, countyCode));
     }
 
     private static Optional<Boolean> yesNo(String text) {

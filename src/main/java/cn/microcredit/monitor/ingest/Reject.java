@@ -6,15 +6,22 @@ package cn.microcredit.monitor.ingest;
  * @param file     file name inside the input folder
  * @param line     physical line number where the row begins (header = 1)
  * @param bankCode as read from the row, empty when unknown
- * @param loanId   as read from the row, empty when unknown
+ * @param loanId     as read from the row, empty when unknown
+ * @param countyCode as read from the row, empty when unknown: which sub-bureau the reject concerns
  */
-public record Reject(String file, long line, String bankCode, String loanId, RejectReason reason, String detail) {
+public record Reject(String file, long line, String bankCode, String loanId, RejectReason reason, String detail,
+                     String countyCode) {
 
     /** Values copied from a hostile row are cut to lengths a report and the database can hold. */
     public Reject {
         bankCode = cut(bankCode, 64);
         loanId = cut(loanId, 64);
         detail = cut(detail, 2000);
+        countyCode = cut(countyCode, 64);
+    }
+
+    public Reject(String file, long line, String bankCode, String loanId, RejectReason reason, String detail) {
+        this(file, line, bankCode, loanId, reason, detail, "");
     }
 
     private static String cut(String s, int max) {

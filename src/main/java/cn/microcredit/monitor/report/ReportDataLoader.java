@@ -17,6 +17,7 @@ import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.reference.RosterReader;
 import cn.microcredit.monitor.store.ExceptionRepository;
+import cn.microcredit.monitor.store.LoanRepository;
 import cn.microcredit.monitor.store.MetricsRepository;
 import cn.microcredit.monitor.store.RunRepository;
 
@@ -27,11 +28,14 @@ public class ReportDataLoader {
     private final RunRepository runs;
     private final MetricsRepository metrics;
     private final ExceptionRepository exceptions;
+    private final LoanRepository loans;
 
-    public ReportDataLoader(RunRepository runs, MetricsRepository metrics, ExceptionRepository exceptions) {
+    public ReportDataLoader(RunRepository runs, MetricsRepository metrics, ExceptionRepository exceptions,
+                            LoanRepository loans) {
         this.runs = runs;
         this.metrics = metrics;
         this.exceptions = exceptions;
+        this.loans = loans;
     }
 
     public RunSummary summary(long runId, LocalDate asOf) {
@@ -53,6 +57,7 @@ public class ReportDataLoader {
                 .collect(Collectors.toMap(County::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         return new ReportData(summary(runId, asOf), counties, runs.banks(runId),
                 metrics.results(runId, Level.COUNTY), metrics.results(runId, Level.BANK_COUNTY),
-                metrics.results(runId, Level.BANK), metrics.ageing(runId));
+                metrics.results(runId, Level.BANK), metrics.ageing(runId), metrics.history(runId),
+                exceptions.countByCounty(runId), loans.rejectsByCounty(runId));
     }
 }

@@ -164,21 +164,41 @@ public class ExceptionRepository {
         return counts;
     }
 
+    /** Number of exceptions per county code. */
+    public Map<String, Long> countByCounty(long runId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT county_code, COUNT(*) FROM loan_exception WHERE run_id = ? GROUP BY county_code",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, runId);
+        return counts;
+    }
+
     /** A stored exception with the borrower it concerns, for reports (which mask the personal data). */
     public record Row(String bankCode, String loanId, String countyCode, String householdId, Rule rule, String detail,
                       String borrowerName, String borrowerIdNumber) {
     }
 
-    /** Every exception of a run, by bank, loan and rule order. */
+    /** Every exception of a run, by bank, loan and rule order (the order of exceptions.csv). */
     public void forEach(long runId, Consumer<Row> consumer) {
+        forEach(runId, "e.bank_code, e.loan_id, e.rule_order", consumer);
+    }
+
+    /** Every exception of a run, worst first: by severity, then county, bank, loan and rule. */
+    public void forEachWorstFirst(long runId, Consumer<Row> consumer) {
+        forEach(runId, """
+                CASE e.severity WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END,
+                e.county_code, e.bank_code, e.loan_id, e.rule_order""", consumer);
+    }
+
+    private void forEach(long runId, String order, Consumer<Row> consumer) {
         jdbc.query("""
                 SELECT e.bank_code, e.loan_id, e.county_code, e.household_id, e.rule, e.detail,
-                       (SELECT MIN(l.borrower_name) FROM loan l
-                        WHERE l.run_id = e.run_id AND l.bank_code = e.bank_code AND l.loan_id = e.loan_id),
-                       (SELECT MIN(l.borrower_id_number) FROM loan l
-                        WHERE l.run_id = e.run_id AND l.bank_code = e.bank_code AND l.loan_id = e.loan_id)
-                FROM loan_exception e WHERE e.run_id = ?
-                ORDER BY e.bank_code, e.loan_id, e.rule_order""",
+                       l.borrower_name, l.borrower_id_number
+                FROM loan_exception e
+                JOIN loan l ON l.run_id = e.run_id AND l.bank_code = e.bank_code AND l.loan_id = e.loan_id
+                WHERE e.run_id = ?
+                ORDER BY """ + " " + order,
                 rs -> {
                     consumer.accept(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             Rule.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8)));

@@ -49,12 +49,42 @@ public class LoanRepository {
     /** Every rejected row of a run, by file and line. */
     public void forEachReject(long runId, java.util.function.Consumer<Reject> consumer) {
         jdbc.query("""
-                SELECT file_name, line_no, bank_code, loan_id, reason, detail FROM rejected_row
+                SELECT file_name, line_no, bank_code, loan_id, reason, detail, county_code FROM rejected_row
                 WHERE run_id = ? ORDER BY file_seq, line_no""",
                 rs -> {
                     consumer.accept(new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            RejectReason.valueOf(rs.getString(5)), rs.getString(6)));
+                            RejectReason.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7)));
                 }, runId);
+    }
+
+    /** Number of rejected rows per county code as read (empty when the row had none). */
+    public java.util.Map<String, Long> rejectsByCounty(long runId) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.query("SELECT county_code, COUNT(*) FROM rejected_row WHERE run_id = ? GROUP BY county_code", rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        }, runId);
+        return counts;
+    }
+
+    /**
+     * The bank each ledger file belongs to: the bank of most of its accepted loans. Lets a bank's feedback include
+     * the rows of its file whose bank code could not be read or was wrong.
+     */
+    public java.util.Map<String, String> bankOfFile(long runId) {
+        java.util.Map<String, String> banks = new java.util.HashMap<>();
+        java.util.Map<String, Long> best = new java.util.HashMap<>();
+        jdbc.query("""
+                SELECT f.file_name, l.bank_code, COUNT(*) FROM loan l
+                JOIN input_file f ON f.run_id = l.run_id AND f.file_seq = l.file_seq
+                WHERE l.run_id = ? GROUP BY f.file_name, l.bank_code""", rs -> {
+            String file = rs.getString(1);
+            long n = rs.getLong(3);
+            if (n > best.getOrDefault(file, 0L)) {
+                best.put(file, n);
+                banks.put(file, rs.getString(2));
+            }
+        }, runId);
+        return banks;
     }
 
     /**
@@ -66,17 +96,18 @@ public class LoanRepository {
      */
     @Transactional
     public Map<Integer, Long> rejectDuplicates(long runId, Map<Integer, String> fileNames) {
-        record Occurrence(String bankCode, String loanId, int fileSeq, long line) {
+        record Occurrence(String bankCode, String loanId, int fileSeq, long line, String countyCode) {
         }
         List<Occurrence> occurrences = jdbc.query("""
-                SELECT l.bank_code, l.loan_id, l.file_seq, l.line_no
+                SELECT l.bank_code, l.loan_id, l.file_seq, l.line_no, l.county_code
                 FROM loan l
                 JOIN (SELECT bank_code, loan_id FROM loan WHERE run_id = ?
                       GROUP BY bank_code, loan_id HAVING COUNT(*) > 1) d
                   ON d.bank_code = l.bank_code AND d.loan_id = l.loan_id
                 WHERE l.run_id = ?
                 ORDER BY l.bank_code, l.loan_id, l.file_seq, l.line_no""",
-                (rs, i) -> new Occurrence(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4)),
+                (rs, i) -> new Occurrence(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
+                        rs.getString(5)),
                 runId, runId);
         Map<Integer, Long> perFile = new TreeMap<>();
         List<Object[]> deletes = new ArrayList<>();
@@ -89,7 +120,7 @@ public class LoanRepository {
             String detail = "借据号(loan_id) 与 " + fileNames.get(first.fileSeq()) + " 第" + first.line()
                     + "行 重复（同一机构同一日期借据号唯一，保留首次出现的一行）";
             saveReject(runId, o.fileSeq(), new Reject(fileNames.get(o.fileSeq()), o.line(), o.bankCode(), o.loanId(),
-                    RejectReason.DUPLICATE_LOAN, detail));
+                    RejectReason.DUPLICATE_LOAN, detail, o.countyCode()));
             deletes.add(new Object[] {runId, o.bankCode(), o.loanId(), o.fileSeq(), o.line()});
             perFile.merge(o.fileSeq(), 1L, Long::sum);
         }

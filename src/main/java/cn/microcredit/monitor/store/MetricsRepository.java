@@ -127,6 +127,25 @@ public class MetricsRepository {
                 (rs, i) -> new AgeingRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)), runId);
     }
 
+    /** A county's sums on one stored date. */
+    public record HistoryPoint(LocalDate asOf, String countyCode, BigDecimal balance, BigDecimal overdueBalance,
+                               BigDecimal nplBalance) {
+    }
+
+    /** County sums of every earlier completed date and of this run, oldest first: the trend. */
+    public List<HistoryPoint> history(long runId) {
+        return jdbc.query("""
+                SELECT m.as_of, c.county_code, c.balance, c.overdue_balance, c.npl_balance
+                FROM cell_metrics c
+                JOIN monitor_run m ON m.run_id = c.run_id
+                JOIN monitor_run cur ON cur.run_id = ?
+                WHERE c.level = 'COUNTY'
+                  AND (m.run_id = cur.run_id OR (m.status = 'COMPLETED' AND m.as_of < cur.as_of))
+                ORDER BY m.as_of, c.county_code""",
+                (rs, i) -> new HistoryPoint(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getBigDecimal(3),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5)), runId);
+    }
+
     private static Figures figures(ResultSet rs) throws SQLException {
         return new Figures(rs.getLong("loan_count"), rs.getBigDecimal("balance"), rs.getBigDecimal("overdue_balance"),
                 rs.getBigDecimal("npl_balance"), rs.getBigDecimal("overdue90_balance"),

@@ -9,8 +9,9 @@ import cn.microcredit.monitor.ingest.Reject;
 final class RejectStatements {
 
     static final String INSERT = """
-            INSERT INTO rejected_row (run_id, file_seq, file_name, line_no, bank_code, loan_id, reason, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO rejected_row (run_id, file_seq, file_name, line_no, bank_code, loan_id, reason, detail,
+                                      county_code)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private RejectStatements() {
     }
@@ -24,5 +25,6 @@ final class RejectStatements {
         ps.setString(6, reject.loanId());
         ps.setString(7, reject.reason().name());
         ps.setString(8, reject.detail());
+        ps.setString(9, reject.countyCode());
     }
 }

@@ -174,7 +174,8 @@ class MonitorJobFunctionalTests {
         try (Workbook province = open(dir.resolve("帮扶小额信贷风险监测_全省_2026-07-31.xlsx"));
              Workbook tieling = open(dir.resolve("帮扶小额信贷风险监测_铁岭金融监管分局_2026-07-31.xlsx"));
              Workbook shenyang = open(dir.resolve("帮扶小额信贷风险监测_沈阳直属金融监管支局_2026-07-31.xlsx"))) {
-            assertThat(sheetNames(province)).contains("概览", "县域风险", "暂停发放名单", "风险提示名单");
+            assertThat(sheetNames(province)).containsExactly("概览", "图表", "县域风险", "银行县域明细", "暂停发放名单",
+                    "风险提示名单", "逾期账龄", "合规异常明细", "数据质量");
             // Worst first: both Shenyang counties PAUSE, 法库县 with the higher NPL rate.
             assertThat(countyCodes(province.getSheet("县域风险"))).containsExactly("210124", "210123", "211224");
             assertThat(countyCodes(tieling.getSheet("县域风险"))).containsExactly("211224");
@@ -183,13 +184,16 @@ class MonitorJobFunctionalTests {
             assertThat(countyCodes(tieling.getSheet("暂停发放名单"))).isEmpty();
             assertThat(countyCodes(tieling.getSheet("风险提示名单"))).containsExactly("211224");
             Sheet counties = province.getSheet("县域风险");
-            assertThat(counties.getRow(2).getCell(6).getNumericCellValue()).isEqualTo(180000.00);
-            assertThat(counties.getRow(2).getCell(9).getNumericCellValue()).isEqualTo(19.72);
+            assertThat(counties.getRow(2).getCell(8).getNumericCellValue()).isEqualTo(180000.00);
+            assertThat(counties.getRow(2).getCell(11).getNumericCellValue()).isEqualTo(19.72);
+            assertThat(counties.getRow(2).getCell(4).getStringCellValue()).isEqualTo("暂停发放");
+            assertThat(province.getSheet("数据质量").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("ledgers/b3.csv");
         }
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void missingInputFolderIsAUsageError() {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         int code = MonitorApplication.run(new String[] {"--input=" + work.resolve("nowhere")},
@@ -215,6 +219,24 @@ class MonitorJobFunctionalTests {
 
     private static List<String> sheetNames(Workbook wb) {
         return java.util.stream.IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName).toList();
+    }
+
+    @Test
+    @Order(5)
+    void eachBankGetsAFeedbackWorkbookWithOnlyItsOwnRejects() throws IOException {
+        Path banks = out.resolve("2026-06-30/banks");
+        try (Workbook b2 = open(banks.resolve("数据质量反馈_B2_2026-06-30.xlsx"));
+             Workbook b1 = open(banks.resolve("数据质量反馈_B1_2026-06-30.xlsx"))) {
+            Sheet rejects = b2.getSheet("拒收明细");
+            List<String> lines = new java.util.ArrayList<>();
+            for (int r = 1; r <= rejects.getLastRowNum(); r++) {
+                lines.add((long) rejects.getRow(r).getCell(1).getNumericCellValue() + ":"
+                        + rejects.getRow(r).getCell(5).getStringCellValue());
+            }
+            // Line 10 names bank B9, unknown: it is B2's file, so B2 is told.
+            assertThat(lines).containsExactly("7:BAD_DATE", "8:UNKNOWN_COUNTY", "9:DUPLICATE_LOAN", "10:UNKNOWN_BANK");
+            assertThat(b1.getSheet("拒收明细").getLastRowNum()).isZero();
+        }
     }
 
     private static List<String> countyCodes(Sheet sheet) {
