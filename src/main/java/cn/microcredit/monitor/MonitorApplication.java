@@ -37,6 +37,12 @@ public class MonitorApplication {
             out.print(CommandLineOptions.usage());
             return 0;
         }
+        try {
+            prepareEmbeddedDatabaseFolder(options.dbUrl());
+        } catch (UsageException e) {
+            err.println("参数错误 (usage error): " + e.getMessage());
+            return 2;
+        }
         SpringApplication app = new SpringApplication(MonitorApplication.class);
         try (ConfigurableApplicationContext context = app.run(options.springArguments())) {
             return context.getBean(MonitorRunner.class).run(options, out);
@@ -49,8 +55,36 @@ public class MonitorApplication {
                 err.println("配置错误 (configuration error): " + message);
                 return 2;
             }
+            if (message.contains("file is locked") || message.contains("already in use")) {
+                message = "数据库正被另一个进程使用，可能是仍在运行的另一次任务；本次未运行 (the embedded database is in use by "
+                        + "another process, probably a run still going): " + message;
+            }
             err.println("失败 FAILED: 未发布任何结果 (nothing published): " + message);
             return 1;
+        }
+    }
+
+    /**
+     * The H2 file holds personal data: its folder is created readable by the owner and group only. H2 runs embedded,
+     * in this process: no TCP server and no web console is ever started.
+     */
+    private static void prepareEmbeddedDatabaseFolder(String dbUrl) {
+        if (!dbUrl.startsWith("jdbc:h2:file:")) {
+            return;
+        }
+        String path = dbUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+        java.nio.file.Path folder = java.nio.file.Path.of(path).toAbsolutePath().getParent();
+        if (folder == null || java.nio.file.Files.exists(folder)) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                java.nio.file.Files.setPosixFilePermissions(folder,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+            }
+        } catch (java.io.IOException e) {
+            throw new UsageException("--db: 无法创建数据库文件夹 " + folder + " (" + e.getMessage() + ")");
         }
     }
 

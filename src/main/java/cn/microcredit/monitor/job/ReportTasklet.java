@@ -38,6 +38,7 @@ public class ReportTasklet implements Tasklet {
         ReportData data = loader.load(p.runId(), p.asOf());
         csv.write(data, staging);
         excel.write(data, staging);
+        OutputFolders.restrict(staging);
         return RepeatStatus.FINISHED;
     }
 }
