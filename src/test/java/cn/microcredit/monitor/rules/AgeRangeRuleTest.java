@@ -1,5 +1,6 @@
 package cn.microcredit.monitor.rules;
 
+import static cn.microcredit.monitor.rules.TestLoans.ISSUE_DATE;
 import static cn.microcredit.monitor.rules.TestLoans.loan;
 import static cn.microcredit.monitor.rules.TestLoans.onlyDetail;
 import static cn.microcredit.monitor.rules.TestLoans.rulesBrokenBy;
@@ -81,9 +82,25 @@ class AgeRangeRuleTest {
     }
 
     @Test
+    void idNumberBornBefore1900IsInvalidNotOutOfRange() {
+        Loan loan = loan().idNumber(withCheckCharacter("21010218991231123")).build();
+
+        assertThat(rulesBrokenBy(loan)).containsExactly(Rule.INVALID_ID_NUMBER);
+    }
+
+    @Test
     void idNumberBornAfterTheAsOfDateIsInvalidNotOutOfRange() {
         Loan loan = loan().bornOn(TestLoans.AS_OF.plusDays(1)).build();
 
         assertThat(rulesBrokenBy(loan)).containsExactly(Rule.INVALID_ID_NUMBER);
+    }
+
+    /* A birth date between issue and as-of is a possible one, so the ID number is valid: the borrower was under 18. */
+    @Test
+    void borrowerBornAfterTheIssueDateIsTooYoung() {
+        Loan loan = loan().bornOn(ISSUE_DATE.plusMonths(2)).build();
+
+        assertThat(rulesBrokenBy(loan)).containsExactly(Rule.AGE_OUT_OF_RANGE);
+        assertThat(onlyDetail(loan)).isEqualTo("发放日 2026-03-10 借款人尚未出生（出生日期 2026-05-10），不满 18 周岁");
     }
 }
