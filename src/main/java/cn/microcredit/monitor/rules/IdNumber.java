@@ -33,6 +33,11 @@ public final class IdNumber {
         }
     }
 
+    /** Whether someone alive on {@code asOf} can have been born on {@code birth}: not later, and not before 1900. */
+    static boolean possibleBirthDate(LocalDate birth, LocalDate asOf) {
+        return !birth.isAfter(asOf) && birth.getYear() >= 1900;
+    }
+
     /** Why the number is not valid on {@code asOf}, or empty when it is. */
     public static Optional<String> problem(String id, LocalDate asOf) {
         if (id.length() != 18) {
@@ -47,7 +52,7 @@ public final class IdNumber {
             sum += (c - '0') * WEIGHTS[i];
         }
         Optional<LocalDate> birth = birthDate(id);
-        if (birth.isEmpty() || birth.get().isAfter(asOf) || birth.get().getYear() < 1900) {
+        if (birth.filter(b -> possibleBirthDate(b, asOf)).isEmpty()) {
             return Optional.of("出生日期不可能");
         }
         char expected = CHECK[sum % 11];
