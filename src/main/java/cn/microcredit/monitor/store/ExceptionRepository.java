@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +54,10 @@ public class ExceptionRepository {
                                            removed_date)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", periods.stream().map(p -> new Object[] {runId, p.line(),
                 p.householdId(), p.countyCode(), p.category().name(), Date.valueOf(p.addedDate()),
-                p.removedDate() == null ? null : Date.valueOf(p.removedDate())}).toList());
+                p.removedDate() == null ? null : Date.valueOf(p.removedDate())}).toList(),
+                // Types given, so that a null removal date does not make the driver look up parameter metadata.
+                new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE,
+                        Types.DATE});
     }
 
     public void save(long runId, List<LoanException> exceptions) {

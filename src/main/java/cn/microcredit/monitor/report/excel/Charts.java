@@ -3,6 +3,10 @@ package cn.microcredit.monitor.report.excel;
 import java.util.List;
 
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -33,6 +37,9 @@ public final class Charts {
     /** One category of a chart (a county, a date) with its values, in percent. */
     public record Point(String category, List<Double> values) {
     }
+
+    /** Series colours: NPL dark red, overdue orange, threshold grey. */
+    private static final PresetColor[] COLOURS = {PresetColor.DARK_RED, PresetColor.ORANGE, PresetColor.GRAY};
 
     private Charts() {
     }
@@ -96,9 +103,16 @@ public final class Charts {
                     new CellRangeAddress(first, last, s + 1, s + 1));
             XDDFChartData.Series added = data.addSeries(categories, values);
             added.setTitle(series.get(s), null);
+            // Explicit colours: without them LibreOffice draws the series invisible.
+            XDDFSolidFillProperties fill = new XDDFSolidFillProperties(XDDFColor.from(COLOURS[s % COLOURS.length]));
             if (added instanceof XDDFLineChartData.Series line) {
+                XDDFLineProperties stroke = new XDDFLineProperties(fill);
+                stroke.setWidth(2.25);
+                line.setLineProperties(stroke);
                 line.setMarkerStyle(MarkerStyle.CIRCLE);
                 line.setSmooth(false);
+            } else {
+                added.setFillProperties(fill);
             }
         }
         if (data instanceof XDDFBarChartData bar) {

@@ -69,8 +69,12 @@ public final class ScopeSheets {
 
     private void overview() {
         Sheet sheet = wb.createSheet("概览");
-        sheet.setColumnWidth(0, 26 * 256);
+        sheet.setColumnWidth(0, 30 * 256);
         sheet.setColumnWidth(1, 22 * 256);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
         for (int c = 2; c < 7; c++) {
             sheet.setColumnWidth(c, 12 * 256);
         }
@@ -134,7 +138,11 @@ public final class ScopeSheets {
 
     private void charts() {
         XSSFSheet sheet = wb.getXSSFWorkbook().createSheet("图表");
-        sheet.setColumnWidth(0, 16 * 256);
+        sheet.setColumnWidth(0, 22 * 256);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
         List<Charts.Point> byCounty = new ArrayList<>();
         for (CellResult c : counties.stream().sorted(java.util.Comparator.comparing(CellResult::countyCode)).toList()) {
             byCounty.add(new Charts.Point(countyName(c.countyCode()), List.of(
@@ -153,13 +161,13 @@ public final class ScopeSheets {
         }
         if (trend.size() >= 2) {
             List<Charts.Point> points = trend.entrySet().stream().map(e -> new Charts.Point(e.getKey().toString(),
-                    List.of(value(e.getValue().overdueRatePct()), value(e.getValue().nplRatePct())))).toList();
-            Charts.lines(sheet, styles, next, "逾期率、不良率走势（%，" + scope + "）", List.of("逾期率", "不良率"), points);
+                    List.of(value(e.getValue().nplRatePct()), value(e.getValue().overdueRatePct())))).toList();
+            Charts.lines(sheet, styles, next, "不良率、逾期率走势（%，" + scope + "）", List.of("不良率", "逾期率"), points);
         }
     }
 
     private void countyTable() {
-        SheetTable t = new SheetTable(wb, styles, "县域风险", List.of(text("县区代码", 9), text("县区", 14),
+        SheetTable t = new SheetTable(wb, styles, "县域风险", List.of(text("县区代码", 9), text("县区", 20),
                 text("地市", 9), text("金融监管分局", 18), text("状态", 9), text("原因", 30), integer("承贷机构数"),
                 integer("贷款笔数"), money("贷款余额（元）"), money("逾期余额（元）"), money("不良余额（元）"),
                 rate("逾期率（%）"), rate("不良率（%）"), rate("容忍度阈值（%）"), rate("上期逾期率（%）"),
@@ -176,7 +184,7 @@ public final class ScopeSheets {
     }
 
     private void cellTable(String name, List<CellResult> rows) {
-        SheetTable t = new SheetTable(wb, styles, name, List.of(text("县区代码", 9), text("县区", 14),
+        SheetTable t = new SheetTable(wb, styles, name, List.of(text("县区代码", 9), text("县区", 20),
                 text("金融监管分局", 18), text("机构代码", 10), text("机构名称", 22), text("状态", 9), text("原因", 30),
                 integer("贷款笔数"), money("贷款余额（元）"), money("逾期余额（元）"), money("不良余额（元）"),
                 rate("逾期率（%）"), rate("不良率（%）"), rate("机构全部贷款不良率（%）"), rate("容忍度阈值（%）"),

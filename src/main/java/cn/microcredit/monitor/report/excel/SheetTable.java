@@ -122,7 +122,18 @@ public final class SheetTable {
 
     private void finishSheet() {
         sheet.createFreezePane(0, 1);
+        printWide(sheet);
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(row - 1, 0), 0, columns.size() - 1));
+    }
+
+    /** Printed (or turned into a PDF) landscape, one page wide, the header row repeated on every page. */
+    static void printWide(Sheet sheet) {
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
     }
 
     /** Rows written so far, over all sheets. */
