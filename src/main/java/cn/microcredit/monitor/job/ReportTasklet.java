@@ -35,10 +35,16 @@ public class ReportTasklet implements Tasklet {
         Path staging = p.stagingDir();
         OutputFolders.deleteTree(staging);
         Files.createDirectories(staging);
-        ReportData data = loader.load(p.runId(), p.asOf());
-        csv.write(data, staging);
-        excel.write(data, staging);
-        OutputFolders.restrict(staging);
+        try {
+            ReportData data = loader.load(p.runId(), p.asOf());
+            csv.write(data, staging);
+            excel.write(data, staging);
+            OutputFolders.restrict(staging);
+        } catch (Exception | Error e) {
+            // A half-written staging folder helps nobody (and may fill a disk that is already full).
+            OutputFolders.deleteTree(staging);
+            throw e;
+        }
         return RepeatStatus.FINISHED;
     }
 }

@@ -13,7 +13,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import java.util.Map;
+
 import org.apache.commons.csv.CSVFormat;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +107,74 @@ class SampleDataFunctionalTests {
         String summary = Files.readString(work.resolve("out/2026-10-31/run_summary.json"));
         assertThat(summary).contains("\"rows_read\": 1343", "\"rows_accepted\": 1333", "\"rows_rejected\": 10",
                 "\"banks_missing\": [\"JZB\"]", "\"roster\": \"used\"", "\"exit_code\": 3");
+    }
+
+    @Test
+    void everyWorkbookMasksPersonalDataHoldsNoFormulaAndOnlyItsOwnCounties() throws IOException {
+        Path dir = work.resolve("out/2026-10-31");
+        Map<String, Set<String>> countiesBySubBureau = read(dir.resolve("county_metrics.csv")).stream()
+                .collect(Collectors.groupingBy(r -> r.get("sub_bureau"),
+                        Collectors.mapping(r -> r.get("county_code"), Collectors.toSet())));
+        List<String> names = new java.util.ArrayList<>();
+        try (var files = Files.list(dir)) {
+            files.filter(p -> p.toString().endsWith(".xlsx")).forEach(p -> names.add(p.getFileName().toString()));
+        }
+        assertThat(names).hasSize(countiesBySubBureau.size() + 1)
+                .contains("帮扶小额信贷风险监测_全省_2026-10-31.xlsx");
+        for (var entry : countiesBySubBureau.entrySet()) {
+            Path file = dir.resolve("帮扶小额信贷风险监测_" + entry.getKey() + "_2026-10-31.xlsx");
+            try (Workbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+                assertThat(column(wb.getSheet("县域风险"), 0)).as(file.toString())
+                        .containsExactlyInAnyOrderElementsOf(entry.getValue());
+                assertThat(entry.getValue()).as(file.toString())
+                        .containsAll(column(wb.getSheet("合规异常明细"), 6))
+                        .containsAll(column(wb.getSheet("银行县域明细"), 0));
+                assertNoFormulaAndMasked(wb);
+            }
+        }
+        try (Workbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve(
+                "帮扶小额信贷风险监测_全省_2026-10-31.xlsx")))) {
+            assertThat(wb.getSheet("合规异常明细").getLastRowNum()).isEqualTo(26);
+            assertThat(wb.getSheet("数据质量").getLastRowNum()).isEqualTo(10);
+            assertNoFormulaAndMasked(wb);
+        }
+    }
+
+    @Test
+    void bankFeedbackWorkbooksHoldOnlyThatBanksRows() throws IOException {
+        Path dir = work.resolve("out/2026-10-31/banks");
+        for (String bank : List.of("LNRCB", "PSBC-LN", "ABC-LN", "LSB", "CZ-VB", "JZB")) {
+            try (Workbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("数据质量反馈_" + bank + "_2026-10-31.xlsx")))) {
+                assertThat(column(wb.getSheet("合规异常明细"), 4)).as(bank).allMatch(bank::equals);
+                List<String> files = column(wb.getSheet("拒收明细"), 0);
+                assertThat(files).as(bank).allMatch(f -> f.contains(bank + "_"));
+                assertThat(files).as(bank).hasSize(bank.equals("JZB") ? 0 : 2);
+                assertNoFormulaAndMasked(wb);
+            }
+        }
+    }
+
+    private static void assertNoFormulaAndMasked(Workbook wb) {
+        for (Sheet sheet : wb) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    assertThat(cell.getCellType()).as(sheet.getSheetName()).isNotEqualTo(CellType.FORMULA);
+                }
+            }
+        }
+        Sheet exceptions = wb.getSheet("合规异常明细");
+        for (int r = 1; r <= exceptions.getLastRowNum(); r++) {
+            assertThat(exceptions.getRow(r).getCell(9).getStringCellValue()).matches(".\\*");
+            assertThat(exceptions.getRow(r).getCell(10).getStringCellValue()).matches("\\d{6}\\*{8}[0-9Xx]{4}|.*\\*.*");
+        }
+    }
+
+    private static List<String> column(Sheet sheet, int col) {
+        List<String> values = new java.util.ArrayList<>();
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            values.add(sheet.getRow(r).getCell(col).getStringCellValue());
+        }
+        return values;
     }
 
     private static List<CSVRecord> read(Path file) throws IOException {
