@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Reading resumes after a broken record: a mistake there loops forever, so every test has a deadline. */
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CsvRowsTest {
 
     private static final TextEncoding.Detected UTF8 = new TextEncoding.Detected(StandardCharsets.UTF_8, 0);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.microcredit.monitor.loan.Classification;
@@ -22,6 +23,8 @@ import cn.microcredit.monitor.loan.Guarantee;
 import cn.microcredit.monitor.loan.Loan;
 import cn.microcredit.monitor.loan.Purpose;
 
+/** Reading resumes after a broken record: a mistake there loops forever, so every test has a deadline. */
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LedgerFileReaderTest {
 
     private static final int SEQ = 3;
