@@ -156,6 +156,32 @@ class CsvRowsTest {
     }
 
     @Test
+    void readingResumesAtTheRightLineInAFileWithByteOrderMark() throws IOException {
+        Path file = Files.write(dir.resolve("bom.csv"), concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "借据号,姓名\r\nL1,\"张三\r\nL2,李四\r\n".getBytes(StandardCharsets.UTF_8)));
+
+        List<CsvRows.Row> rows = read(file, TextEncoding.detect(file));
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("借据号", "姓名")),
+                tuple(2L, List.of()),
+                tuple(3L, List.of("L2", "李四")));
+    }
+
+    @Test
+    void readingResumesAtTheRightLineInAGbkFile() throws IOException {
+        Path file = Files.write(dir.resolve("gbk.csv"),
+                "借据号,姓名\nL1,\"张三\n\nL3,王五\n".getBytes(Charset.forName("GBK")));
+
+        List<CsvRows.Row> rows = read(file, TextEncoding.detect(file));
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("借据号", "姓名")),
+                tuple(2L, List.of()),
+                tuple(4L, List.of("L3", "王五")));
+    }
+
+    @Test
     void gbkTextIsDecodedWithTheDetectedCharset() throws IOException {
         Path file = Files.write(dir.resolve("gbk.csv"), "借据号,借款人姓名\nL1,张三\n".getBytes(Charset.forName("GBK")));
 
