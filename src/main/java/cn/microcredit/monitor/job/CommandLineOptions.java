@@ -95,10 +95,12 @@ public record CommandLineOptions(boolean help, Path input, LocalDate asOf, Path 
                 throw new UsageException("--as-of: '" + given + "' 不是 YYYY-MM-DD 日期");
             }
         }
+        // The filesystem root has no file name.
+        String folder = input.getFileName() == null ? input.toString() : input.getFileName().toString();
         try {
-            return LocalDate.parse(input.getFileName().toString());
+            return LocalDate.parse(folder);
         } catch (DateTimeParseException e) {
-            throw new UsageException("缺少 --as-of：输入文件夹名 '" + input.getFileName()
+            throw new UsageException("缺少 --as-of：输入文件夹名 '" + folder
                     + "' 不是 YYYY-MM-DD 日期，请用 --as-of=YYYY-MM-DD 指定数据日期");
         }
     }

@@ -1,0 +1,210 @@
+package cn.microcredit.monitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading resumes after a broken record: a mistake there loops forever, so every test has a deadline. */
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class CsvRowsTest {
+
+    private static final TextEncoding.Detected UTF8 = new TextEncoding.Detected(StandardCharsets.UTF_8, 0);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void blankLinesAreSkippedButCountedInLineNumbers() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n\nx,y\n\n   \nz,w\n\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("a", "b")),
+                tuple(3L, List.of("x", "y")),
+                tuple(6L, List.of("z", "w")));
+    }
+
+    @Test
+    void crLfEndsOneLine() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\r\nx,y\r\n\r\nz,w\r\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("a", "b")),
+                tuple(2L, List.of("x", "y")),
+                tuple(4L, List.of("z", "w")));
+    }
+
+    @Test
+    void loneCrEndsOneLine() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\rx,y\r\rz,w\r");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("a", "b")),
+                tuple(2L, List.of("x", "y")),
+                tuple(4L, List.of("z", "w")));
+    }
+
+    @Test
+    void lastLineWithoutLineEndIsRead() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\nx,y");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("a", "b")),
+                tuple(2L, List.of("x", "y")));
+    }
+
+    @Test
+    void quotedNewlineBelongsToItsRecordAndMovesTheNextRecordsLine() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n\"first\nsecond\nthird\",y\nz,w\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("a", "b")),
+                tuple(2L, List.of("first\nsecond\nthird", "y")),
+                tuple(5L, List.of("z", "w")));
+    }
+
+    @Test
+    void quotedCommasAndDoubledQuotesAreOneValue() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n\"12,345.60\",\"他说\"\"好\"\"\"\n");
+
+        assertThat(rows.get(1).values()).containsExactly("12,345.60", "他说\"好\"");
+    }
+
+    @Test
+    void spacesAroundValuesAreKeptForTheCallerToTrim() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n x , y \n");
+
+        assertThat(rows.get(1).values()).containsExactly(" x ", " y ");
+    }
+
+    @Test
+    void unclosedQuoteCostsOnlyItsOwnRow() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n1,one\n2,\"two\n3,three\n\n5,five\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::isMalformed, CsvRows.Row::values).containsExactly(
+                tuple(1L, false, List.of("a", "b")),
+                tuple(2L, false, List.of("1", "one")),
+                tuple(3L, true, List.of()),
+                tuple(4L, false, List.of("3", "three")),
+                tuple(6L, false, List.of("5", "five")));
+        assertThat(rows.get(2).malformed()).startsWith("引号未闭合");
+    }
+
+    @Test
+    void unclosedQuoteAfterAMultiLineRecordIsReportedAtItsOwnLine() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\r\n\"x\r\ny\",1\r\n\r\n\"open,2\r\nz,3\r\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::isMalformed).containsExactly(
+                tuple(1L, false),
+                tuple(2L, false),
+                tuple(5L, true),
+                tuple(6L, false));
+        assertThat(rows.get(3).values()).containsExactly("z", "3");
+    }
+
+    @Test
+    void twoUnclosedQuotesEachCostOneRow() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n\"one,1\n2,two\n\"three,3\n4,four\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::isMalformed).containsExactly(
+                tuple(1L, false),
+                tuple(2L, true),
+                tuple(3L, false),
+                tuple(4L, true),
+                tuple(5L, false));
+    }
+
+    @Test
+    void unclosedQuoteOnTheLastLineEndsTheFile() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n1,one\n2,\"two");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::isMalformed).containsExactly(
+                tuple(1L, false),
+                tuple(2L, false),
+                tuple(3L, true));
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsMalformedAndReadingGoesOn() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n\"ab\"c,1\n2,two\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::isMalformed).containsExactly(
+                tuple(1L, false),
+                tuple(2L, true),
+                tuple(3L, false));
+    }
+
+    @Test
+    void byteOrderMarkIsNotPartOfTheFirstValue() throws IOException {
+        Path file = Files.write(dir.resolve("bom.csv"),
+                concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "借据号,机构代码\nL1,B01\n"
+                        .getBytes(StandardCharsets.UTF_8)));
+
+        List<CsvRows.Row> rows = read(file, new TextEncoding.Detected(StandardCharsets.UTF_8, 3));
+
+        assertThat(rows.get(0).values()).containsExactly("借据号", "机构代码");
+    }
+
+    @Test
+    void readingResumesAtTheRightLineInAFileWithByteOrderMark() throws IOException {
+        Path file = Files.write(dir.resolve("bom.csv"), concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "借据号,姓名\r\nL1,\"张三\r\nL2,李四\r\n".getBytes(StandardCharsets.UTF_8)));
+
+        List<CsvRows.Row> rows = read(file, TextEncoding.detect(file));
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("借据号", "姓名")),
+                tuple(2L, List.of()),
+                tuple(3L, List.of("L2", "李四")));
+    }
+
+    @Test
+    void readingResumesAtTheRightLineInAGbkFile() throws IOException {
+        Path file = Files.write(dir.resolve("gbk.csv"),
+                "借据号,姓名\nL1,\"张三\n\nL3,王五\n".getBytes(Charset.forName("GBK")));
+
+        List<CsvRows.Row> rows = read(file, TextEncoding.detect(file));
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("借据号", "姓名")),
+                tuple(2L, List.of()),
+                tuple(4L, List.of("L3", "王五")));
+    }
+
+    @Test
+    void gbkTextIsDecodedWithTheDetectedCharset() throws IOException {
+        Path file = Files.write(dir.resolve("gbk.csv"), "借据号,借款人姓名\nL1,张三\n".getBytes(Charset.forName("GBK")));
+
+        List<CsvRows.Row> rows = read(file, TextEncoding.detect(file));
+
+        assertThat(rows).extracting(CsvRows.Row::values).containsExactly(
+                List.of("借据号", "借款人姓名"), List.of("L1", "张三"));
+    }
+
+    private List<CsvRows.Row> read(String content) throws IOException {
+        return read(Files.writeString(dir.resolve("rows.csv"), content), UTF8);
+    }
+
+    private static List<CsvRows.Row> read(Path file, TextEncoding.Detected encoding) throws IOException {
+        List<CsvRows.Row> rows = new ArrayList<>();
+        CsvRows.read(file, encoding, rows::add);
+        return rows;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = new byte[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

@@ -1,0 +1,211 @@
+package cn.microcredit.monitor.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path periodFolder;
+
+    @BeforeEach
+    void createPeriodFolder() throws IOException {
+        periodFolder = Files.createDirectory(dir.resolve("2026-06-30"));
+    }
+
+    @Test
+    void helpNeedsNoOtherArgument() {
+        CommandLineOptions options = CommandLineOptions.parse("--help");
+
+        assertThat(options.help()).isTrue();
+        assertThat(CommandLineOptions.usage()).contains("--input=DIR", "--as-of=YYYY-MM-DD",
+                "--monitor.rules.NAME=VALUE", "npl-margin-pp");
+    }
+
+    @Test
+    void missingInputIsNamed() {
+        assertThatThrownBy(() -> CommandLineOptions.parse("--as-of=2026-06-30"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--input");
+    }
+
+    @Test
+    void emptyInputIsMissing() {
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input="))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--input");
+    }
+
+    @Test
+    void inputFolderThatDoesNotExistIsNamedWithItsPath() {
+        Path absent = dir.resolve("2026-07-31");
+
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + absent))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--input")
+                .hasMessageContaining(absent.toAbsolutePath().normalize().toString());
+    }
+
+    @Test
+    void inputThatIsAFileIsNotAFolder() throws IOException {
+        Path file = Files.createFile(dir.resolve("2026-07-31"));
+
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + file))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void unknownOptionIsNamed() {
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder, "--foo=1"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--foo");
+    }
+
+    @Test
+    void argumentWithoutValueIsRejected() {
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder, "--verbose"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--verbose");
+    }
+
+    @Test
+    void optionGivenTwiceIsRejected() {
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder, "--input=" + periodFolder))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--input");
+    }
+
+    @Test
+    void asOfDefaultsToTheInputFolderName() {
+        CommandLineOptions options = CommandLineOptions.parse("--input=" + periodFolder);
+
+        assertThat(options.help()).isFalse();
+        assertThat(options.asOf()).isEqualTo(LocalDate.of(2026, 6, 30));
+        assertThat(options.input()).isEqualTo(periodFolder.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void asOfDefaultsToTheFolderNameEvenWithATrailingSlash() {
+        CommandLineOptions options = CommandLineOptions.parse("--input=" + periodFolder + "/");
+
+        assertThat(options.asOf()).isEqualTo(LocalDate.of(2026, 6, 30));
+    }
+
+    @Test
+    void givenAsOfWinsOverTheFolderName() {
+        CommandLineOptions options = CommandLineOptions.parse("--input=" + periodFolder, "--as-of=2026-07-01");
+
+        assertThat(options.asOf()).isEqualTo(LocalDate.of(2026, 7, 1));
+    }
+
+    @Test
+    void folderNameThatIsNotADateNeedsAsOf() throws IOException {
+        Path latest = Files.createDirectory(dir.resolve("latest"));
+
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + latest))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--as-of")
+                .hasMessageContaining("'latest'");
+        assertThat(CommandLineOptions.parse("--input=" + latest, "--as-of=2026-06-30").asOf())
+                .isEqualTo(LocalDate.of(2026, 6, 30));
+    }
+
+    @Test
+    void filesystemRootAsInputNeedsAsOf() {
+        Path root = dir.getRoot();
+
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + root))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--as-of");
+    }
+
+    @Test
+    void badAsOfIsNamedWithItsValue() {
+        for (String bad : new String[] {"2026-02-30", "2026/06/30", "20260630", "yesterday"}) {
+            assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder, "--as-of=" + bad))
+                    .as(bad)
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContaining("--as-of")
+                    .hasMessageContaining("'" + bad + "'");
+        }
+    }
+
+    @Test
+    void defaultsForOutputAndDatabase() {
+        CommandLineOptions options = CommandLineOptions.parse("--input=" + periodFolder);
+
+        assertThat(options.output()).isEqualTo(Path.of("out").toAbsolutePath().normalize());
+        assertThat(options.dbUrl()).isEqualTo(CommandLineOptions.DEFAULT_DB);
+        assertThat(options.counties()).isNull();
+        assertThat(options.ruleOverrides()).isEmpty();
+    }
+
+    @Test
+    void databaseMustBeAJdbcUrl() {
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder, "--db=data/monitor"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--db");
+    }
+
+    @Test
+    void countiesFileMustExist() {
+        Path absent = dir.resolve("counties.csv");
+
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder, "--counties=" + absent))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--counties")
+                .hasMessageContaining(absent.toString());
+    }
+
+    @Test
+    void ruleParameterOverrideIsAcceptedAndPassedToSpring() {
+        CommandLineOptions options = CommandLineOptions.parse("--input=" + periodFolder,
+                "--monitor.rules.npl-margin-pp=2.5", "--db=jdbc:h2:mem:test");
+
+        assertThat(options.ruleOverrides()).isEqualTo(Map.of("npl-margin-pp", "2.5"));
+        assertThat(options.springArguments()).containsExactly("--spring.datasource.url=jdbc:h2:mem:test",
+                "--monitor.rules.npl-margin-pp=2.5");
+    }
+
+    @Test
+    void everyRuleParameterOfMonitorRulesCanBeOverridden() {
+        assertThat(CommandLineOptions.RULE_NAMES).containsExactlyInAnyOrder("npl-margin-pp", "warn-band-pp",
+                "growth-pp", "subsidy-share", "subsidy-max-pp", "subsidy-cap-yuan", "subsidy-large-cap-yuan");
+    }
+
+    @Test
+    void unknownRuleParameterIsNamed() {
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder, "--monitor.rules.npl-margin=2"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--monitor.rules.npl-margin");
+    }
+
+    @Test
+    void nonNumericRuleValueIsNamed() {
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder, "--monitor.rules.growth-pp=abc"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--monitor.rules.growth-pp")
+                .hasMessageContaining("'abc'");
+    }
+
+    @Test
+    void negativeRuleValueIsRejected() {
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder,
+                "--monitor.rules.warn-band-pp=-1"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--monitor.rules.warn-band-pp");
+    }
+}
