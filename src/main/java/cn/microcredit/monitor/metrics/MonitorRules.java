@@ -42,6 +42,13 @@ public record MonitorRules(
         @DefaultValue("1") int maxRenewals,
         @DefaultValue("100000") BigDecimal householdLimitYuan) {
 
+    /** The same rules with other tolerance parameters (SPEC 5.2). */
+    public MonitorRules withTolerance(BigDecimal nplMarginPp, BigDecimal warnBandPp, BigDecimal growthPp) {
+        return new MonitorRules(nplMarginPp, warnBandPp, growthPp, subsidyShare, subsidyMaxPp, subsidyCapYuan,
+                subsidyLargeCapYuan, amountLimitYuan, legacyAmountLimitYuan, maxTermYears, minAge, maxAge, maxRenewals,
+                householdLimitYuan);
+    }
+
     public static MonitorRules defaults() {
         return new MonitorRules(new BigDecimal("3.00"), new BigDecimal("1.00"), new BigDecimal("1.00"),
                 new BigDecimal("0.70"), new BigDecimal("2.50"), new BigDecimal("50000"), new BigDecimal("100000"),

@@ -39,7 +39,7 @@ class LedgerFileReaderTest {
     void everyDataRowIsEitherAcceptedOrRejected() throws IOException {
         Path file = fixture("ledger-good-and-bad.csv", "b1.csv", StandardCharsets.UTF_8);
 
-        FileResult result = reader.read(file, SEQ, sink);
+        FileResult result = readFile(file);
 
         assertThat(result).isEqualTo(new FileResult(SEQ, "b1.csv", "UTF-8", 5, 3, 2, null));
         assertThat(result.rowsRead()).isEqualTo(result.rowsAccepted() + result.rowsRejected());
@@ -57,14 +57,14 @@ class LedgerFileReaderTest {
         Path file = fixture("ledger-header-only.csv", "b1.csv", StandardCharsets.UTF_8);
         Files.writeString(file, "\n\n" + Files.readString(file) + "\n\n", StandardCharsets.UTF_8);
 
-        FileResult result = reader.read(file, SEQ, sink);
+        FileResult result = readFile(file);
 
         assertThat(result).isEqualTo(new FileResult(SEQ, "b1.csv", "UTF-8", 0, 0, 0, null));
     }
 
     @Test
     void acceptedRowsKeepEveryValueOfTheLedger() throws IOException {
-        reader.read(fixture("ledger-good-and-bad.csv", "b1.csv", StandardCharsets.UTF_8), SEQ, sink);
+        readFile(fixture("ledger-good-and-bad.csv", "b1.csv", StandardCharsets.UTF_8));
 
         assertThat(sink.accepted.get(0).loan()).isEqualTo(new Loan("B01", "L001", "210102", "H001", "张三",
                 "210102198503151235", java.time.LocalDate.of(2026, 3, 15), java.time.LocalDate.of(2028, 3, 14),
@@ -74,8 +74,7 @@ class LedgerFileReaderTest {
 
     @Test
     void headerOnlyFileHasNoRowsAndIsNotRejected() throws IOException {
-        FileResult result = reader.read(fixture("ledger-header-only.csv", "b1.csv", StandardCharsets.UTF_8), SEQ,
-                sink);
+        FileResult result = readFile(fixture("ledger-header-only.csv", "b1.csv", StandardCharsets.UTF_8));
 
         assertThat(result).isEqualTo(new FileResult(SEQ, "b1.csv", "UTF-8", 0, 0, 0, null));
         assertThat(result.rejectedWhole()).isFalse();
@@ -85,7 +84,7 @@ class LedgerFileReaderTest {
     void emptyFileIsRejectedWholeForMissingColumns() throws IOException {
         Path file = Files.createFile(dir.resolve("empty.csv"));
 
-        FileResult result = reader.read(file, SEQ, sink);
+        FileResult result = readFile(file);
 
         assertThat(result.rejectedWhole()).isTrue();
         assertThat(result.rowsRead()).isZero();
@@ -98,7 +97,7 @@ class LedgerFileReaderTest {
     void fileOfOnlyAByteOrderMarkIsRejectedWholeForMissingColumns() throws IOException {
         Path file = Files.write(dir.resolve("bom.csv"), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
 
-        FileResult result = reader.read(file, SEQ, sink);
+        FileResult result = readFile(file);
 
         assertThat(result.fileReject().reason()).isEqualTo(RejectReason.MISSING_COLUMNS);
     }
@@ -107,7 +106,7 @@ class LedgerFileReaderTest {
     void headerWithoutBalanceIsRejectedWholeNamingTheColumn() throws IOException {
         Path file = fixture("ledger-without-balance.csv", "b2.csv", StandardCharsets.UTF_8);
 
-        FileResult result = reader.read(file, SEQ, sink);
+        FileResult result = readFile(file);
 
         assertThat(result).isEqualTo(new FileResult(SEQ, "b2.csv", "UTF-8", 0, 0, 0, new Reject("b2.csv", 1, "", "",
                 RejectReason.MISSING_COLUMNS, "表头缺少必需列: 贷款余额(balance)")));
@@ -116,8 +115,7 @@ class LedgerFileReaderTest {
 
     @Test
     void headerNamingAColumnTwiceIsRejectedWhole() throws IOException {
-        FileResult result = reader.read(fixture("ledger-duplicate-column.csv", "b1.csv", StandardCharsets.UTF_8), SEQ,
-                sink);
+        FileResult result = readFile(fixture("ledger-duplicate-column.csv", "b1.csv", StandardCharsets.UTF_8));
 
         assertThat(result.fileReject()).isEqualTo(new Reject("b1.csv", 1, "", "", RejectReason.DUPLICATE_COLUMNS,
                 "表头列名重复: 借据号(loan_id)"));
@@ -129,7 +127,7 @@ class LedgerFileReaderTest {
     void gbkLedgerWithChineseHeaderAndCodesIsRead() throws IOException {
         Path file = fixture("ledger-chinese.csv", "农商行.csv", Charset.forName("GBK"));
 
-        FileResult result = reader.read(file, SEQ, sink);
+        FileResult result = readFile(file);
 
         assertThat(result).isEqualTo(new FileResult(SEQ, "农商行.csv", "GB18030", 2, 2, 0, null));
         Loan first = sink.accepted.get(0).loan();
@@ -153,7 +151,7 @@ class LedgerFileReaderTest {
         System.arraycopy(text, 0, withBom, 3, text.length);
         Files.write(file, withBom);
 
-        FileResult result = reader.read(file, SEQ, sink);
+        FileResult result = readFile(file);
 
         assertThat(result).isEqualTo(new FileResult(SEQ, "b1.csv", "UTF-8 (BOM)", 2, 2, 0, null));
         assertThat(sink.accepted.get(0).loan().loanId()).isEqualTo("JJ0001");
@@ -163,7 +161,7 @@ class LedgerFileReaderTest {
     void strayQuoteRejectsItsRowAndLaterRowsAreStillRead() throws IOException {
         Path file = fixture("ledger-stray-quote.csv", "b1.csv", StandardCharsets.UTF_8);
 
-        FileResult result = reader.read(file, SEQ, sink);
+        FileResult result = readFile(file);
 
         assertThat(result).isEqualTo(new FileResult(SEQ, "b1.csv", "UTF-8", 3, 2, 1, null));
         assertThat(sink.rejected).extracting(Reject::line, Reject::reason)
@@ -201,5 +199,10 @@ class LedgerFileReaderTest {
         boolean isEmpty() {
             return accepted.isEmpty() && rejected.isEmpty();
         }
+    }
+
+    /** Reads a file as the job does, naming it in rejects by its file name. */
+    private FileResult readFile(Path file) {
+        return reader.read(file, file.getFileName().toString(), SEQ, sink);
     }
 }

@@ -183,7 +183,16 @@ class CommandLineOptionsTest {
     @Test
     void everyRuleParameterOfMonitorRulesCanBeOverridden() {
         assertThat(CommandLineOptions.RULE_NAMES).containsExactlyInAnyOrder("npl-margin-pp", "warn-band-pp",
-                "growth-pp", "subsidy-share", "subsidy-max-pp", "subsidy-cap-yuan", "subsidy-large-cap-yuan");
+                "growth-pp", "subsidy-share", "subsidy-max-pp", "subsidy-cap-yuan", "subsidy-large-cap-yuan",
+                "amount-limit-yuan", "legacy-amount-limit-yuan", "max-term-years", "min-age", "max-age",
+                "max-renewals", "household-limit-yuan");
+    }
+
+    @Test
+    void wholeNumberRuleParameterRejectsAFraction() {
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder, "--monitor.rules.max-age=65.5"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--monitor.rules.max-age");
     }
 
     @Test

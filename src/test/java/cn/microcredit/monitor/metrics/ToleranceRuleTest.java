@@ -224,8 +224,8 @@ class ToleranceRuleTest {
 
     @Test
     void marginComesFromTheRules() {
-        MonitorRules rules = new MonitorRules(new BigDecimal("2.5"), new BigDecimal("0.5"), new BigDecimal("2"),
-                new BigDecimal("0.70"), new BigDecimal("2.50"), new BigDecimal("50000"), new BigDecimal("100000"));
+        MonitorRules rules = MonitorRules.defaults()
+                .withTolerance(new BigDecimal("2.5"), new BigDecimal("0.5"), new BigDecimal("2"));
         ToleranceRule custom = new ToleranceRule(rules);
 
         assertThat(custom.thresholdPct(BANK_NPL_PCT)).isEqualByComparingTo("4.00");
