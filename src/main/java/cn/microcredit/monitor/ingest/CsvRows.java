@@ -17,8 +17,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads an RFC 4180 file record by record with the physical line on which each record begins. Blank lines are
- * skipped. A record whose quote never closes would swallow the rest of the file: it is handed on as malformed at its
+ * Reads an RFC 4180 file record by record with the physical line on which each record begins. Blank lines (and rows
+ * of empty fields only) are skipped. A record whose quote never closes would swallow the rest of the file: it is handed on as malformed at its
  * first line, and reading resumes on the next physical line, so one stray quote costs one row, not a file.
  */
 public final class CsvRows {
@@ -44,10 +44,21 @@ public final class CsvRows {
     private CsvRows() {
     }
 
+    /**
+     * Each broken record makes the file be read again from its start up to the resume point; past this many, the file
+     * is not a CSV with a few bad rows but a file of another format, and reading it row by row would take hours.
+     */
+    static final int MAX_BROKEN_RECORDS = 100;
+
     public static void read(Path file, TextEncoding.Detected encoding, Handler handler) throws IOException {
         long resumeAfterLine = 0;
+        int broken = 0;
         while (resumeAfterLine >= 0) {
             resumeAfterLine = readFrom(file, encoding, resumeAfterLine, handler);
+            if (resumeAfterLine >= 0 && ++broken > MAX_BROKEN_RECORDS) {
+                throw new IOException("超过 " + MAX_BROKEN_RECORDS + " 行引号不配对，文件不是有效的 CSV（最后一处在第 "
+                        + resumeAfterLine + " 行）");
+            }
         }
     }
 
@@ -70,17 +81,28 @@ public final class CsvRows {
                         }
                         record = records.next();
                     } catch (UncheckedIOException | IllegalStateException e) {
-                        handler.row(new Row(start, List.of(), "引号未闭合，该行至文件末尾无法解析: " + rootMessage(e)));
+                        handler.row(new Row(start, List.of(), "引号不配对（未闭合，或闭合引号后紧跟其他字符），该行无法解析: "
+                                + rootMessage(e)));
                         return start;
                     }
                     previousEnd = parser.getCurrentLineNumber();
-                    if (record.size() == 1 && record.get(0).isBlank()) {
+                    if (isBlank(record)) {
+                        // A blank line, or a row of commas only as spreadsheets export empty rows: not a row.
                         continue;
                     }
                     handler.row(new Row(start, toList(record), null));
                 }
             }
         }
+    }
+
+    private static boolean isBlank(CSVRecord record) {
+        for (String v : record) {
+            if (!v.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> toList(CSVRecord record) {

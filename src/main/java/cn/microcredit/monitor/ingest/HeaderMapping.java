@@ -55,9 +55,15 @@ public final class HeaderMapping<C extends Enum<C> & Column> {
         return new HeaderMapping<>(index, List.copyOf(missing), List.copyOf(duplicates), header.size());
     }
 
+    /** Trimmed, lower case, without a BOM and without a trailing unit such as {@code (元)} or {@code （%）}. */
     private static String normalise(String name) {
-        return name.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+        String n = name.replace("\uFEFF", "").trim();
+        n = UNIT_SUFFIX.matcher(n).replaceFirst("").trim();
+        return n.toLowerCase(Locale.ROOT);
     }
+
+    private static final java.util.regex.Pattern UNIT_SUFFIX = java.util.regex.Pattern.compile(
+            "[(（](元|万元|%|％|天|日|次|yuan|pct|days)[)）]$", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** Required columns the header lacks. */
     public List<C> missing() {

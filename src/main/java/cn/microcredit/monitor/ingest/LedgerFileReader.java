@@ -75,7 +75,8 @@ public final class LedgerFileReader {
         }
         if (state.parser == null && state.fileReject == null) {
             state.fileReject = Reject.wholeFile(file, RejectReason.MISSING_COLUMNS,
-                    "文件为空，没有表头；缺少全部必需列");
+                    "文件为空，没有表头；缺少必需列: " + HeaderMapping.of(java.util.List.of(), LedgerColumn.class)
+                            .describeMissing());
         }
         if (state.fileReject != null) {
             return new FileResult(fileSeq, file, charset, 0, 0, 0, state.fileReject);

@@ -1,6 +1,7 @@
 package cn.microcredit.monitor.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
@@ -97,7 +98,25 @@ class CsvRowsTest {
                 tuple(3L, true, List.of()),
                 tuple(4L, false, List.of("3", "three")),
                 tuple(6L, false, List.of("5", "five")));
-        assertThat(rows.get(2).malformed()).startsWith("引号未闭合");
+        assertThat(rows.get(2).malformed()).startsWith("引号不配对");
+    }
+
+    @Test
+    void rowOfEmptyFieldsIsSkippedLikeABlankLine() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n,\n , \n1,one\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line).containsExactly(1L, 4L);
+    }
+
+    @Test
+    void aFileOfBrokenQuotesIsGivenUpAfterAHundredRows() {
+        StringBuilder text = new StringBuilder("a,b\n");
+        for (int i = 0; i < CsvRows.MAX_BROKEN_RECORDS + 1; i++) {
+            text.append(i).append(",\"x\"y\n");
+        }
+
+        assertThatThrownBy(() -> read(text.toString())).isInstanceOf(IOException.class)
+                .hasMessageContaining("超过 100 行引号不配对");
     }
 
     @Test

@@ -133,4 +133,15 @@ class HeaderMappingTest {
     private static List<String> split(String line) {
         return Arrays.asList(line.split(",", -1));
     }
+
+    @Test
+    void aUnitInBracketsAfterTheNameIsIgnored() {
+        HeaderMapping<LedgerColumn> m = HeaderMapping.of(List.of("借据号", "机构代码", "县区代码", "户编号", "借款人姓名",
+                "身份证号", "发放日期", "到期日期", "贷款金额(元)", "贷款余额（元）", "执行年利率(%)", "逾期天数（天）", "五级分类"),
+                LedgerColumn.class);
+
+        assertThat(m.missing()).isEmpty();
+        assertThat(m.get(List.of("L1", "B", "210123", "H", "n", "i", "d", "d", "100", "90", "3.5", "0", "1"),
+                LedgerColumn.BALANCE)).isEqualTo("90");
+    }
 }

@@ -89,7 +89,10 @@ class LedgerFileReaderTest {
         assertThat(result.rejectedWhole()).isTrue();
         assertThat(result.rowsRead()).isZero();
         assertThat(result.fileReject()).isEqualTo(new Reject("empty.csv", 1, "", "", RejectReason.MISSING_COLUMNS,
-                "文件为空，没有表头；缺少全部必需列"));
+                "文件为空，没有表头；缺少必需列: 借据号(loan_id), 机构代码(bank_code), 县区代码(county_code), 户编号(household_id), "
+                        + "借款人姓名(borrower_name), 身份证号(borrower_id_number), 发放日期(issue_date), "
+                        + "到期日期(maturity_date), 贷款金额(amount), 贷款余额(balance), 执行年利率(annual_rate), "
+                        + "逾期天数(overdue_days), 五级分类(classification)"));
         assertThat(sink.isEmpty()).isTrue();
     }
 
