@@ -1,7 +1,5 @@
 package cn.microcredit.monitor.ingest;
 
-import java.util.List;
-
 /** Columns of a bank's loan ledger, SPEC 3.1. */
 public enum LedgerColumn implements Column {
     LOAN_ID("loan_id", "借据号", true),
@@ -22,26 +20,14 @@ public enum LedgerColumn implements Column {
     GUARANTEE("guarantee", "担保方式", false),
     LARGE_NEED("large_need", "大额生产需求", false);
 
-    private final List<String> aliases;
-    private final boolean required;
+    private final Spec spec;
 
     LedgerColumn(String key, String chinese, boolean required) {
-        this.aliases = List.of(key, chinese);
-        this.required = required;
+        this.spec = new Spec(key, chinese, required);
     }
 
     @Override
-    public String key() {
-        return aliases.get(0);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
-    }
-
-    @Override
-    public boolean required() {
-        return required;
+    public Spec spec() {
+        return spec;
     }
 }

@@ -1,7 +1,5 @@
 package cn.microcredit.monitor.reference;
 
-import java.util.List;
-
 import cn.microcredit.monitor.ingest.Column;
 
 /** Columns of {@code banks.csv}, SPEC 3.2. */
@@ -10,24 +8,14 @@ enum BankColumn implements Column {
     BANK_NAME("bank_name", "机构名称"),
     OVERALL_NPL_PCT("overall_npl_pct", "全部贷款不良率");
 
-    private final List<String> aliases;
+    private final Spec spec;
 
     BankColumn(String key, String chinese) {
-        this.aliases = List.of(key, chinese);
+        this.spec = new Spec(key, chinese, true);
     }
 
     @Override
-    public String key() {
-        return aliases.get(0);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
-    }
-
-    @Override
-    public boolean required() {
-        return true;
+    public Spec spec() {
+        return spec;
     }
 }

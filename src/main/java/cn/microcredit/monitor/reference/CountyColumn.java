@@ -1,7 +1,5 @@
 package cn.microcredit.monitor.reference;
 
-import java.util.List;
-
 import cn.microcredit.monitor.ingest.Column;
 
 /** Columns of a county reference file (the built-in one and {@code --counties}), SPEC 3.4. */
@@ -12,24 +10,14 @@ enum CountyColumn implements Column {
     CITY_NAME("city_name", "地市名称"),
     SUB_BUREAU("sub_bureau", "金融监管分局");
 
-    private final List<String> aliases;
+    private final Spec spec;
 
     CountyColumn(String key, String chinese) {
-        this.aliases = List.of(key, chinese);
+        this.spec = new Spec(key, chinese, true);
     }
 
     @Override
-    public String key() {
-        return aliases.get(0);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
-    }
-
-    @Override
-    public boolean required() {
-        return true;
+    public Spec spec() {
+        return spec;
     }
 }

@@ -1,7 +1,5 @@
 package cn.microcredit.monitor.reference;
 
-import java.util.List;
-
 import cn.microcredit.monitor.ingest.Column;
 
 /** Columns of {@code roster.csv}, SPEC 3.3. */
@@ -12,26 +10,14 @@ public enum RosterColumn implements Column {
     ADDED_DATE("added_date", "纳入日期", true),
     REMOVED_DATE("removed_date", "退出日期", false);
 
-    private final List<String> aliases;
-    private final boolean required;
+    private final Spec spec;
 
     RosterColumn(String key, String chinese, boolean required) {
-        this.aliases = List.of(key, chinese);
-        this.required = required;
+        this.spec = new Spec(key, chinese, required);
     }
 
     @Override
-    public String key() {
-        return aliases.get(0);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
-    }
-
-    @Override
-    public boolean required() {
-        return required;
+    public Spec spec() {
+        return spec;
     }
 }
