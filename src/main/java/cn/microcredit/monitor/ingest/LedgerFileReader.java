@@ -69,7 +69,8 @@ public final class LedgerFileReader {
                     log.info("{}: {} rows read", file, state.read);
                 }
             });
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Only reading problems make the file unusable; a database failure in the sink fails the run.
             return wholeFileReject(fileSeq, file, charset, RejectReason.UNREADABLE_FILE,
                     "第" + (state.read + 1) + "个数据行附近读取失败: " + e.getMessage());
         }

@@ -70,7 +70,8 @@ public final class RosterReader {
                     rejects.accept((Reject) outcome);
                 }
             });
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Only reading problems make the file unusable; anything else (the database, a bug) fails the run.
             return new FileResult(FILE_SEQ, file, "", 0, 0, 0,
                     Reject.wholeFile(file, RejectReason.UNREADABLE_FILE, "无法读取: " + e.getMessage()));
         }
