@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.microcredit.monitor.job.CommandLineOptions;
+import cn.microcredit.monitor.job.InputValidation;
 import cn.microcredit.monitor.job.MonitorRunner;
 import cn.microcredit.monitor.job.UsageException;
 
@@ -36,6 +37,14 @@ public class MonitorApplication {
         if (options.help()) {
             out.print(CommandLineOptions.usage());
             return 0;
+        }
+        if (options.validateOnly()) {
+            try {
+                return InputValidation.run(options, out);
+            } catch (Exception e) {
+                err.println("失败 FAILED: 输入检查未完成 (validation could not complete): " + rootMessage(e));
+                return 1;
+            }
         }
         try {
             prepareEmbeddedDatabaseFolder(options.dbUrl());

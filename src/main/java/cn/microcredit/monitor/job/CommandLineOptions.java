@@ -16,10 +16,10 @@ import cn.microcredit.monitor.metrics.MonitorRules;
 /**
  * The command line of SPEC 2, checked before anything starts:
  * {@code --input=DIR [--as-of=YYYY-MM-DD] [--output=DIR] [--db=JDBC-URL] [--counties=FILE]
- * [--monitor.rules.NAME=VALUE]... | --help}.
+ * [--monitor.rules.NAME=VALUE]... [--validate-only] | --help}.
  */
-public record CommandLineOptions(boolean help, Path input, LocalDate asOf, Path output, String dbUrl, Path counties,
-                                 Map<String, String> ruleOverrides) {
+public record CommandLineOptions(boolean help, boolean validateOnly, Path input, LocalDate asOf, Path output,
+                                 String dbUrl, Path counties, Map<String, String> ruleOverrides) {
 
     public static final String DEFAULT_DB = "jdbc:h2:file:./data/microcredit";
     private static final String RULES_PREFIX = "monitor.rules.";
@@ -37,9 +37,14 @@ public record CommandLineOptions(boolean help, Path input, LocalDate asOf, Path 
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> rules = new LinkedHashMap<>();
         boolean help = false;
+        boolean validateOnly = false;
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (arg.equals("--validate-only")) {
+                validateOnly = true;
                 continue;
             }
             if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -58,7 +63,7 @@ public record CommandLineOptions(boolean help, Path input, LocalDate asOf, Path 
             }
         }
         if (help) {
-            return new CommandLineOptions(true, null, null, null, null, null, Map.of());
+            return new CommandLineOptions(true, false, null, null, null, null, null, Map.of());
         }
         String inputText = values.get("input");
         if (inputText == null || inputText.isEmpty()) {
@@ -84,7 +89,7 @@ public record CommandLineOptions(boolean help, Path input, LocalDate asOf, Path 
                 throw new UsageException("--counties: 文件不存在: " + counties);
             }
         }
-        return new CommandLineOptions(false, input, asOf, output, db, counties, Map.copyOf(rules));
+        return new CommandLineOptions(false, validateOnly, input, asOf, output, db, counties, Map.copyOf(rules));
     }
 
     private static LocalDate asOf(String given, Path input) {
@@ -152,6 +157,9 @@ public record CommandLineOptions(boolean help, Path input, LocalDate asOf, Path 
                   --monitor.rules.NAME=VALUE
                                        overrides a rule parameter; NAME one of:
                                        %s
+                  --validate-only      only check the input: writes rejects.csv and run_summary.json to
+                                       OUTPUT/AS_OF/validation/, stores nothing, publishes no metrics;
+                                       exit 0 or 3 as below (a bank can check its file before sending it)
                   --help               this text
 
                 Input layout:

@@ -33,7 +33,7 @@ public class CsvReports {
     static final List<String> AGEING_COLUMNS = List.of("as_of", "county_code", "bucket", "loan_count", "balance");
     static final List<String> EXCEPTION_COLUMNS = List.of("as_of", "bank_code", "loan_id", "county_code",
             "household_id", "rule", "severity", "detail");
-    static final List<String> REJECT_COLUMNS = List.of("file", "line", "bank_code", "loan_id", "reason", "detail");
+    public static final List<String> REJECT_COLUMNS = List.of("file", "line", "bank_code", "loan_id", "reason", "detail");
 
     private final LoanRepository loans;
     private final ExceptionRepository exceptions;

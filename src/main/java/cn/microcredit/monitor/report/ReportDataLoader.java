@@ -48,7 +48,7 @@ public class ReportDataLoader {
         LocalDate previous = runs.previousOf(runId).map(RunRepository.StoredRun::asOf).orElse(null);
         String roster = files.stream().filter(f -> f.fileSeq() == RosterReader.FILE_SEQ).findFirst()
                 .map(f -> f.rejectedWhole() ? "rejected" : "used").orElse("absent");
-        return new RunSummary(asOf, runId, previous, files, missing, statuses, exceptions.countByRule(runId), roster,
+        return new RunSummary(false, asOf, runId, previous, files, missing, statuses, exceptions.countByRule(runId), roster,
                 province, RunSummary.exitCode(files, missing));
     }
 

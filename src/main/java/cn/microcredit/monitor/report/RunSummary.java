@@ -17,8 +17,9 @@ import cn.microcredit.monitor.metrics.Status;
  * @param exceptionsByRule number of exceptions per rule code, in rule order
  * @param roster           {@code used}, {@code absent} (no roster.csv) or {@code rejected} (unusable); the roster
  *                         rules run only when it is used
+ * @param validateOnly     the input was only checked (no run id, nothing stored, no metrics: province is null)
  */
-public record RunSummary(LocalDate asOf, long runId, LocalDate previousAsOf, List<FileResult> files,
+public record RunSummary(boolean validateOnly, LocalDate asOf, long runId, LocalDate previousAsOf, List<FileResult> files,
                          List<String> banksMissing, Map<Status, Long> countyStatuses,
                          Map<String, Long> exceptionsByRule, String roster, CellResult province, int exitCode) {
 

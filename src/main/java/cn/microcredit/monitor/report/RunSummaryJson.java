@@ -31,10 +31,10 @@ public final class RunSummaryJson {
         }
         List<String> rules = new ArrayList<>();
         s.exceptionsByRule().forEach((rule, n) -> rules.add(field(rule, Long.toString(n))));
-        var p = s.province().figures();
         String json = object(List.of(
                 field("as_of", string(s.asOf().toString())),
-                field("run_id", Long.toString(s.runId())),
+                field("mode", string(s.validateOnly() ? "validate-only" : "run")),
+                field("run_id", s.validateOnly() ? "null" : Long.toString(s.runId())),
                 field("previous_as_of", s.previousAsOf() == null ? "null" : string(s.previousAsOf().toString())),
                 field("files", "[" + String.join(",", files) + "\n  ]"),
                 field("rows_read", Long.toString(s.rowsRead())),
@@ -42,15 +42,15 @@ public final class RunSummaryJson {
                 field("rows_rejected", Long.toString(s.rowsRejected())),
                 field("banks_missing", "[" + String.join(", ", s.banksMissing().stream().map(RunSummaryJson::string)
                         .toList()) + "]"),
-                field("counties", object(List.of(
+                field("counties", s.validateOnly() ? "null" : object(List.of(
                         field("PAUSE", Long.toString(s.counties(Status.PAUSE))),
                         field("WARN", Long.toString(s.counties(Status.WARN))),
                         field("OK", Long.toString(s.counties(Status.OK)))))),
-                field("province", object(List.of(
-                        field("loan_count", Long.toString(p.loanCount())),
-                        field("balance", number(p.balance())),
-                        field("overdue_rate_pct", number(p.overdueRatePct())),
-                        field("npl_rate_pct", number(p.nplRatePct()))))),
+                field("province", s.province() == null ? "null" : object(List.of(
+                        field("loan_count", Long.toString(s.province().figures().loanCount())),
+                        field("balance", number(s.province().figures().balance())),
+                        field("overdue_rate_pct", number(s.province().figures().overdueRatePct())),
+                        field("npl_rate_pct", number(s.province().figures().nplRatePct()))))),
                 field("roster", string(s.roster())),
                 field("roster_rules", s.roster().equals("used") ? "\"on\"" : "\"off\""),
                 field("exceptions", Long.toString(s.exceptions())),
