@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.microcredit.monitor.job.CommandLineOptions;
+import cn.microcredit.monitor.job.HistoryCommands;
 import cn.microcredit.monitor.job.InputValidation;
 import cn.microcredit.monitor.job.MonitorRunner;
 import cn.microcredit.monitor.job.UsageException;
@@ -54,6 +55,12 @@ public class MonitorApplication {
         }
         SpringApplication app = new SpringApplication(MonitorApplication.class);
         try (ConfigurableApplicationContext context = app.run(options.springArguments())) {
+            if (options.history()) {
+                return context.getBean(HistoryCommands.class).printHistory(out);
+            }
+            if (options.purgeBefore() != null) {
+                return context.getBean(HistoryCommands.class).purge(options.purgeBefore(), out);
+            }
             return context.getBean(MonitorRunner.class).run(options, out);
         } catch (UsageException e) {
             err.println("参数错误 (usage error): " + e.getMessage());

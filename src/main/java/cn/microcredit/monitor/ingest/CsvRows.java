@@ -1,6 +1,7 @@
 package cn.microcredit.monitor.ingest;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -50,11 +51,25 @@ public final class CsvRows {
      */
     static final int MAX_BROKEN_RECORDS = 100;
 
+    /** How many bytes of the file have been read so far (read ahead by the buffers; good for a percentage). */
+    public static final class Progress {
+        private volatile long bytes;
+
+        public long bytes() {
+            return bytes;
+        }
+    }
+
     public static void read(Path file, TextEncoding.Detected encoding, Handler handler) throws IOException {
+        read(file, encoding, handler, new Progress());
+    }
+
+    public static void read(Path file, TextEncoding.Detected encoding, Handler handler, Progress progress)
+            throws IOException {
         long resumeAfterLine = 0;
         int broken = 0;
         while (resumeAfterLine >= 0) {
-            resumeAfterLine = readFrom(file, encoding, resumeAfterLine, handler);
+            resumeAfterLine = readFrom(file, encoding, resumeAfterLine, handler, progress);
             if (resumeAfterLine >= 0 && ++broken > MAX_BROKEN_RECORDS) {
                 throw new IOException("超过 " + MAX_BROKEN_RECORDS + " 行引号不配对，文件不是有效的 CSV（最后一处在第 "
                         + resumeAfterLine + " 行）");
@@ -63,9 +78,19 @@ public final class CsvRows {
     }
 
     /** Reads from the line after {@code skipLines}; returns where to resume after a broken record, or -1 at the end. */
-    private static long readFrom(Path file, TextEncoding.Detected encoding, long skipLines, Handler handler)
-            throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static long readFrom(Path file, TextEncoding.Detected encoding, long skipLines, Handler handler,
+                                 Progress progress) throws IOException {
+        try (InputStream in = new FilterInputStream(Files.newInputStream(file)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    progress.bytes += n;
+                }
+                return n;
+            }
+        }) {
+            progress.bytes = 0;
             in.skipNBytes(encoding.bomLength());
             Reader reader = new BufferedReader(new InputStreamReader(in, encoding.charset()), 1 << 16);
             skipPhysicalLines(reader, skipLines);

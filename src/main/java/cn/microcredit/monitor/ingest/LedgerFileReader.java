@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class LedgerFileReader {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerFileReader.class);
-    private static final long PROGRESS_EVERY_ROWS = 200_000;
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
     private final Set<String> bankCodes;
     private final Set<String> countyCodes;
@@ -36,7 +36,11 @@ public final class LedgerFileReader {
             return wholeFileReject(fileSeq, file, "", RejectReason.UNREADABLE_FILE, "无法读取: " + e.getMessage());
         }
         String charset = encoding.charset().name() + (encoding.bomLength() > 0 ? " (BOM)" : "");
+        CsvRows.Progress progress = new CsvRows.Progress();
+        long size = sizeOf(path);
+        long started = System.nanoTime();
         var state = new Object() {
+            long lastLog = started;
             LedgerRowParser parser;
             Reject fileReject;
             long read;
@@ -65,10 +69,13 @@ public final class LedgerFileReader {
                     state.rejected++;
                     sink.rejected(outcome.reject(), fileSeq);
                 }
-                if (state.read % PROGRESS_EVERY_ROWS == 0) {
-                    log.info("{}: {} rows read", file, state.read);
+                if ((state.read & 1023) == 0 && System.nanoTime() - state.lastLog >= PROGRESS_EVERY_NANOS) {
+                    state.lastLog = System.nanoTime();
+                    double seconds = (state.lastLog - started) / 1e9;
+                    log.info("{}: {} rows, {} rows/s, {}% of the file", file, state.read,
+                            Math.round(state.read / seconds), size > 0 ? Math.min(100, progress.bytes() * 100 / size) : 0);
                 }
-            });
+            }, progress);
         } catch (IOException | java.io.UncheckedIOException e) {
             // Only reading problems make the file unusable; a database failure in the sink fails the run.
             return wholeFileReject(fileSeq, file, charset, RejectReason.UNREADABLE_FILE,
@@ -83,6 +90,14 @@ public final class LedgerFileReader {
             return new FileResult(fileSeq, file, charset, 0, 0, 0, state.fileReject);
         }
         return new FileResult(fileSeq, file, charset, state.read, state.accepted, state.rejected, null);
+    }
+
+    private static long sizeOf(Path path) {
+        try {
+            return java.nio.file.Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static Reject headerProblem(String file, CsvRows.Row header) {

@@ -18,8 +18,9 @@ import cn.microcredit.monitor.metrics.MonitorRules;
  * {@code --input=DIR [--as-of=YYYY-MM-DD] [--output=DIR] [--db=JDBC-URL] [--counties=FILE]
  * [--monitor.rules.NAME=VALUE]... [--validate-only] | --help}.
  */
-public record CommandLineOptions(boolean help, boolean validateOnly, Path input, LocalDate asOf, Path output,
-                                 String dbUrl, Path counties, Map<String, String> ruleOverrides) {
+public record CommandLineOptions(boolean help, boolean validateOnly, boolean history, LocalDate purgeBefore, Path input,
+                                 LocalDate asOf, Path output, String dbUrl, Path counties,
+                                 Map<String, String> ruleOverrides) {
 
     public static final String DEFAULT_DB = "jdbc:h2:file:./data/microcredit";
     private static final String RULES_PREFIX = "monitor.rules.";
@@ -38,7 +39,12 @@ public record CommandLineOptions(boolean help, boolean validateOnly, Path input,
         Map<String, String> rules = new LinkedHashMap<>();
         boolean help = false;
         boolean validateOnly = false;
+        boolean history = false;
         for (String arg : args) {
+            if (arg.equals("--history")) {
+                history = true;
+                continue;
+            }
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
                 continue;
@@ -54,7 +60,7 @@ public record CommandLineOptions(boolean help, boolean validateOnly, Path input,
             String value = arg.substring(arg.indexOf('=') + 1).trim();
             if (name.startsWith(RULES_PREFIX)) {
                 rules.put(name.substring(RULES_PREFIX.length()), checkRule(name, value));
-            } else if (Set.of("input", "as-of", "output", "db", "counties").contains(name)) {
+            } else if (Set.of("input", "as-of", "output", "db", "counties", "purge-before").contains(name)) {
                 if (values.put(name, value) != null) {
                     throw new UsageException("参数 --" + name + " 给了不止一次");
                 }
@@ -63,7 +69,25 @@ public record CommandLineOptions(boolean help, boolean validateOnly, Path input,
             }
         }
         if (help) {
-            return new CommandLineOptions(true, false, null, null, null, null, null, Map.of());
+            return new CommandLineOptions(true, false, false, null, null, null, null, null, null, Map.of());
+        }
+        String db = values.getOrDefault("db", DEFAULT_DB);
+        if (!db.startsWith("jdbc:")) {
+            throw new UsageException("--db: '" + db + "' 不是 JDBC URL（应以 jdbc: 开头）");
+        }
+        if (history || values.containsKey("purge-before")) {
+            if (values.containsKey("input") || validateOnly || (history && values.containsKey("purge-before"))) {
+                throw new UsageException("--history 与 --purge-before 单独使用（只与 --db 一起），不与 --input 或彼此同用");
+            }
+            LocalDate purge = null;
+            if (values.containsKey("purge-before")) {
+                try {
+                    purge = LocalDate.parse(values.get("purge-before"));
+                } catch (DateTimeParseException e) {
+                    throw new UsageException("--purge-before: '" + values.get("purge-before") + "' 不是 YYYY-MM-DD 日期");
+                }
+            }
+            return new CommandLineOptions(false, false, history, purge, null, null, null, db, null, Map.of());
         }
         String inputText = values.get("input");
         if (inputText == null || inputText.isEmpty()) {
@@ -78,10 +102,6 @@ public record CommandLineOptions(boolean help, boolean validateOnly, Path input,
         }
         LocalDate asOf = asOf(values.get("as-of"), input);
         Path output = Path.of(values.getOrDefault("output", "out")).toAbsolutePath().normalize();
-        String db = values.getOrDefault("db", DEFAULT_DB);
-        if (!db.startsWith("jdbc:")) {
-            throw new UsageException("--db: '" + db + "' 不是 JDBC URL（应以 jdbc: 开头）");
-        }
         Path counties = null;
         if (values.containsKey("counties")) {
             counties = Path.of(values.get("counties")).toAbsolutePath().normalize();
@@ -89,7 +109,8 @@ public record CommandLineOptions(boolean help, boolean validateOnly, Path input,
                 throw new UsageException("--counties: 文件不存在: " + counties);
             }
         }
-        return new CommandLineOptions(false, validateOnly, input, asOf, output, db, counties, Map.copyOf(rules));
+        return new CommandLineOptions(false, validateOnly, false, null, input, asOf, output, db, counties,
+                Map.copyOf(rules));
     }
 
     private static LocalDate asOf(String given, Path input) {
@@ -142,6 +163,7 @@ public record CommandLineOptions(boolean help, boolean validateOnly, Path input,
     public static String usage() {
         return """
                 Usage: java -jar target/microcredit-monitor.jar --input=DIR [options]
+                       java -jar target/microcredit-monitor.jar --history | --purge-before=YYYY-MM-DD [--db=JDBC-URL]
 
                 帮扶小额信贷风险监测 nightly job: ingests every bank's ledger for one as-of date, stores it, computes
                 overdue and NPL rates per county and bank against each bank's overall NPL + 3 points, and writes
@@ -160,6 +182,11 @@ public record CommandLineOptions(boolean help, boolean validateOnly, Path input,
                   --validate-only      only check the input: writes rejects.csv and run_summary.json to
                                        OUTPUT/AS_OF/validation/, stores nothing, publishes no metrics;
                                        exit 0 or 3 as below (a bank can check its file before sending it)
+                  --history            lists the stored dates (status, loans, PAUSE / WARN counties), newest
+                                       first; with --db only
+                  --purge-before=YYYY-MM-DD
+                                       removes the stored loan rows of dates before that day, keeping their
+                                       metrics and exceptions (retention); with --db only
                   --help               this text
 
                 Input layout:

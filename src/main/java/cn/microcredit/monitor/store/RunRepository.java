@@ -171,6 +171,43 @@ public class RunRepository {
                 Timestamp.valueOf(LocalDateTime.now()), runId);
     }
 
+    /** One stored run, as {@code --history} lists it. */
+    public record HistoryRow(LocalDate asOf, long runId, String status, LocalDateTime finishedAt, Integer exitCode,
+                             long loansAccepted, long loansStored, long pauseCounties, long warnCounties) {
+    }
+
+    /** Every run in the database, newest date first. */
+    public List<HistoryRow> history() {
+        return jdbc.query("""
+                SELECT r.as_of, r.run_id, r.status, r.finished_at, r.exit_code,
+                       (SELECT COALESCE(SUM(f.rows_accepted), 0) FROM input_file f
+                        WHERE f.run_id = r.run_id AND f.file_seq > 0) AS accepted,
+                       (SELECT COUNT(*) FROM loan l WHERE l.run_id = r.run_id) AS stored,
+                       (SELECT COUNT(*) FROM cell_metrics c
+                        WHERE c.run_id = r.run_id AND c.level = 'COUNTY' AND c.status = 'PAUSE') AS pause,
+                       (SELECT COUNT(*) FROM cell_metrics c
+                        WHERE c.run_id = r.run_id AND c.level = 'COUNTY' AND c.status = 'WARN') AS warn
+                FROM monitor_run r
+                ORDER BY r.as_of DESC, r.run_id DESC""",
+                (rs, i) -> new HistoryRow(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getString(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime(),
+                        (Integer) rs.getObject(5, Integer.class), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                        rs.getLong(9)));
+    }
+
+    /**
+     * Retention: removes the loan rows (personal data) and roster rows of runs dated before {@code day}; their metrics,
+     * exceptions and rejects stay, so trends and reports of those dates remain.
+     *
+     * @return loan rows removed
+     */
+    @Transactional
+    public int purgeLoansBefore(LocalDate day) {
+        String runs = "SELECT run_id FROM monitor_run WHERE as_of < ?";
+        jdbc.update("DELETE FROM roster_period WHERE run_id IN (" + runs + ")", Date.valueOf(day));
+        return jdbc.update("DELETE FROM loan WHERE run_id IN (" + runs + ")", Date.valueOf(day));
+    }
+
     private void deleteRunData(long runId) {
         for (String table : RUN_TABLES) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);

@@ -203,6 +203,30 @@ class MonitorJobFunctionalTests {
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--input", "nowhere");
     }
 
+    @Test
+    @Order(7)
+    void historyListsStoredDatesNewestFirstAndPurgeKeepsTheirMetrics() {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+
+        assertThat(MonitorApplication.run(new String[] {"--history", "--db=" + db}, print, System.err)).isZero();
+        List<String> before = stdout.toString(StandardCharsets.UTF_8).lines().toList();
+        stdout.reset();
+        assertThat(MonitorApplication.run(new String[] {"--purge-before=2026-07-01", "--db=" + db}, print,
+                System.err)).isZero();
+        String purge = stdout.toString(StandardCharsets.UTF_8);
+        stdout.reset();
+        MonitorApplication.run(new String[] {"--history", "--db=" + db}, print, System.err);
+        List<String> after = stdout.toString(StandardCharsets.UTF_8).lines().toList();
+
+        assertThat(before).hasSize(3);
+        assertThat(before.get(1)).startsWith("2026-07-31").contains("COMPLETED").matches(".* 9 +9 +2 +1$");
+        assertThat(before.get(2)).startsWith("2026-06-30").matches(".* 8 +8 +2 +0$");
+        assertThat(purge).contains("removed 8 stored loan rows of dates before 2026-07-01");
+        assertThat(after.get(1)).isEqualTo(before.get(1));
+        assertThat(after.get(2)).startsWith("2026-06-30").matches(".* 8 +0 +2 +0$");
+    }
+
     private static byte[] read(Path p) {
         try {
             return Files.readAllBytes(p);

@@ -1,0 +1,46 @@
+package cn.microcredit.monitor.job;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.microcredit.monitor.store.RunRepository;
+
+/** {@code --history} and {@code --purge-before}: what the database holds, and retention of its personal data. */
+@Component
+public class HistoryCommands {
+
+    private final RunRepository runs;
+
+    public HistoryCommands(RunRepository runs) {
+        this.runs = runs;
+    }
+
+    public int printHistory(PrintStream out) {
+        List<RunRepository.HistoryRow> rows = runs.history();
+        if (rows.isEmpty()) {
+            out.println("数据库中没有已保存的运行 (no stored runs)");
+            return 0;
+        }
+        out.printf("%-10s %6s %-9s %-16s %4s %9s %9s %5s %5s%n", "as_of", "run", "status", "finished", "exit",
+                "loans", "stored", "PAUSE", "WARN");
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        for (RunRepository.HistoryRow r : rows) {
+            out.printf("%-10s %6d %-9s %-16s %4s %9d %9d %5d %5d%n", r.asOf(), r.runId(), r.status(),
+                    r.finishedAt() == null ? "" : r.finishedAt().format(time),
+                    r.exitCode() == null ? "" : r.exitCode().toString(), r.loansAccepted(), r.loansStored(),
+                    r.pauseCounties(), r.warnCounties());
+        }
+        return 0;
+    }
+
+    public int purge(LocalDate before, PrintStream out) {
+        int removed = runs.purgeLoansBefore(before);
+        out.printf("removed %d stored loan rows of dates before %s; their metrics and exceptions are kept%n",
+                removed, before);
+        return 0;
+    }
+}
