@@ -20,10 +20,12 @@ import cn.microcredit.monitor.metrics.MonitorRules;
  */
 public record CommandLineOptions(boolean help, boolean validateOnly, boolean history, LocalDate purgeBefore, Path input,
                                  LocalDate asOf, Path output, String dbUrl, Path counties,
-                                 Map<String, String> ruleOverrides) {
+                                 Map<String, String> ruleOverrides, Path logDir, Path outbox) {
 
     public static final String DEFAULT_DB = "jdbc:h2:file:./data/microcredit";
     private static final String RULES_PREFIX = "monitor.rules.";
+    private static final Set<String> VALUE_OPTIONS = Set.of("input", "as-of", "output", "db", "counties",
+            "purge-before", "log-dir", "outbox");
 
     /** Rule parameter names in kebab case, from the components of {@link MonitorRules}. */
     static final Set<String> RULE_NAMES = Arrays.stream(MonitorRules.class.getRecordComponents())
@@ -60,7 +62,7 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
             String value = arg.substring(arg.indexOf('=') + 1).trim();
             if (name.startsWith(RULES_PREFIX)) {
                 rules.put(name.substring(RULES_PREFIX.length()), checkRule(name, value));
-            } else if (Set.of("input", "as-of", "output", "db", "counties", "purge-before").contains(name)) {
+            } else if (VALUE_OPTIONS.contains(name)) {
                 if (values.put(name, value) != null) {
                     throw new UsageException("参数 --" + name + " 给了不止一次");
                 }
@@ -69,12 +71,13 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
             }
         }
         if (help) {
-            return new CommandLineOptions(true, false, false, null, null, null, null, null, null, Map.of());
+            return new CommandLineOptions(true, false, false, null, null, null, null, null, null, Map.of(), null, null);
         }
         String db = values.getOrDefault("db", DEFAULT_DB);
         if (!db.startsWith("jdbc:")) {
             throw new UsageException("--db: '" + db + "' 不是 JDBC URL（应以 jdbc: 开头）");
         }
+        Path logDir = writableFolder(values.get("log-dir"), "--log-dir");
         if (history || values.containsKey("purge-before")) {
             if (values.containsKey("input") || validateOnly || (history && values.containsKey("purge-before"))) {
                 throw new UsageException("--history 与 --purge-before 单独使用（只与 --db 一起），不与 --input 或彼此同用");
@@ -87,7 +90,8 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
                     throw new UsageException("--purge-before: '" + values.get("purge-before") + "' 不是 YYYY-MM-DD 日期");
                 }
             }
-            return new CommandLineOptions(false, false, history, purge, null, null, null, db, null, Map.of());
+            return new CommandLineOptions(false, false, history, purge, null, null, null, db, null, Map.of(), logDir,
+                    null);
         }
         String inputText = values.get("input");
         if (inputText == null || inputText.isEmpty()) {
@@ -109,8 +113,26 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
                 throw new UsageException("--counties: 文件不存在: " + counties);
             }
         }
+        Path outbox = writableFolder(values.get("outbox"), "--outbox");
         return new CommandLineOptions(false, validateOnly, false, null, input, asOf, output, db, counties,
-                Map.copyOf(rules));
+                Map.copyOf(rules), logDir, outbox);
+    }
+
+    /** A folder given on the command line, created if absent; it must be writable. Null when not given. */
+    private static Path writableFolder(String given, String option) {
+        if (given == null) {
+            return null;
+        }
+        Path dir = Path.of(given).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new UsageException(option + ": 无法创建文件夹 " + dir + " (" + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UsageException(option + ": 文件夹不可写: " + dir);
+        }
+        return dir;
     }
 
     private static LocalDate asOf(String given, Path input) {
@@ -157,6 +179,9 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
         var args = new java.util.ArrayList<String>();
         args.add("--spring.datasource.url=" + dbUrl);
         ruleOverrides.forEach((k, v) -> args.add("--" + RULES_PREFIX + k + "=" + v));
+        if (logDir != null) {
+            args.add("--logging.file.name=" + logDir.resolve("microcredit-monitor.log"));
+        }
         return args.toArray(String[]::new);
     }
 
@@ -179,6 +204,9 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
                   --monitor.rules.NAME=VALUE
                                        overrides a rule parameter; NAME one of:
                                        %s
+                  --log-dir=DIR        also log to DIR/microcredit-monitor.log (rolled at 10 MB, 7 days kept)
+                  --outbox=DIR         after a run that published, copy each sub-bureau's workbook to
+                                       DIR/<sub-bureau>/ and the province's to DIR/省局/
                   --validate-only      only check the input: writes rejects.csv and run_summary.json to
                                        OUTPUT/AS_OF/validation/, stores nothing, publishes no metrics;
                                        exit 0 or 3 as below (a bank can check its file before sending it)

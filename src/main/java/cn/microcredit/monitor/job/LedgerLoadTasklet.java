@@ -72,7 +72,13 @@ public class LedgerLoadTasklet implements Tasklet {
                 int fileSeq = i + 1;
                 Path file = files.get(i);
                 String name = p.input().relativize(file).toString();
-                futures.add(pool.submit(() -> load(reader, runId, file, name, fileSeq)));
+                var logContext = org.slf4j.MDC.getCopyOfContextMap();
+                futures.add(pool.submit(() -> {
+                    if (logContext != null) {
+                        org.slf4j.MDC.setContextMap(logContext);
+                    }
+                    return load(reader, runId, file, name, fileSeq);
+                }));
             }
             for (Future<FileResult> f : futures) {
                 results.add(get(f));

@@ -21,6 +21,7 @@ public class MonitorJobConfiguration {
     public Job monitorJob(JobRepository jobRepository, Step prepareStep, Step rosterLoadStep, Step ledgerLoadStep,
                           Step metricsStep, Step rulesStep, Step reportStep, Step publishStep) {
         return new JobBuilder("monitorJob", jobRepository)
+                .listener(new RunIdLogging())
                 .start(prepareStep)
                 .next(rosterLoadStep)
                 .next(ledgerLoadStep)

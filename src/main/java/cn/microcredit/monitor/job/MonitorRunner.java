@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.metrics.Status;
+import cn.microcredit.monitor.report.Outbox;
 import cn.microcredit.monitor.report.ReportDataLoader;
 import cn.microcredit.monitor.report.RunSummary;
 import cn.microcredit.monitor.store.RunRepository;
@@ -54,10 +55,23 @@ public class MonitorRunner {
                     .collect(Collectors.joining("; "));
             log.error("run {} for {} failed ({}): {}", runId, options.asOf(), execution.getStatus(), why);
             console.println("失败 FAILED: " + options.asOf() + " 未发布任何结果 (nothing published): " + why);
+            org.slf4j.MDC.remove(RunIdLogging.KEY);
             return 1;
         }
         RunSummary summary = loader.summary(runId, options.asOf());
         print(summary, options, console);
+        try {
+            if (options.outbox() != null) {
+                var delivered = Outbox.deliver(options.output().resolve(options.asOf().toString()), options.outbox());
+                log.info("outbox: {} workbooks delivered to {}", delivered.size(), options.outbox());
+            }
+        } catch (java.io.IOException e) {
+            log.error("reports published, but the outbox delivery failed: {}", e.toString());
+            console.println("报表已发布，但投递到 --outbox 失败 (published, outbox delivery failed): " + e);
+            return 1;
+        } finally {
+            org.slf4j.MDC.remove(RunIdLogging.KEY);
+        }
         return execution.getExecutionContext().getInt(PublishTasklet.EXIT_CODE);
     }
 

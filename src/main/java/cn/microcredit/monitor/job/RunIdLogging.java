@@ -1,0 +1,19 @@
+package cn.microcredit.monitor.job;
+
+import org.slf4j.MDC;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+/**
+ * Puts the run id into the logging context as the job starts, so that every log line of the run says which run it
+ * belongs to (several runs' lines meet in one log file on a shared server). The runner clears it when it is done.
+ */
+class RunIdLogging implements JobExecutionListener {
+
+    static final String KEY = "run";
+
+    @Override
+    public void beforeJob(JobExecution jobExecution) {
+        MDC.put(KEY, Long.toString(jobExecution.getJobInstanceId()));
+    }
+}
