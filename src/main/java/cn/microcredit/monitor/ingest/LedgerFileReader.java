@@ -29,13 +29,25 @@ public final class LedgerFileReader {
      * @param file how rejects name the file: its path inside the input folder, e.g. {@code ledgers/b1.csv}
      */
     public FileResult read(Path path, String file, int fileSeq, LedgerSink sink) {
-        TextEncoding.Detected encoding;
-        try {
-            encoding = TextEncoding.detect(path);
-        } catch (IOException e) {
-            return wholeFileReject(fileSeq, file, "", RejectReason.UNREADABLE_FILE, "无法读取: " + e.getMessage());
+        String lower = file.toLowerCase(java.util.Locale.ROOT);
+        boolean xlsx = lower.endsWith(".xlsx");
+        if (lower.endsWith(".xls")) {
+            return wholeFileReject(fileSeq, file, "", RejectReason.UNREADABLE_FILE,
+                    "Excel 97-2003 (.xls) 旧格式不支持：请另存为 .xlsx 或 CSV 后报送");
         }
-        String charset = encoding.charset().name() + (encoding.bomLength() > 0 ? " (BOM)" : "");
+        if (!xlsx && !lower.endsWith(".csv")) {
+            return wholeFileReject(fileSeq, file, "", RejectReason.UNREADABLE_FILE,
+                    "不支持的台账格式：请以 CSV（UTF-8 或 GB18030）或 .xlsx 报送");
+        }
+        TextEncoding.Detected encoding = null;
+        if (!xlsx) {
+            try {
+                encoding = TextEncoding.detect(path);
+            } catch (IOException e) {
+                return wholeFileReject(fileSeq, file, "", RejectReason.UNREADABLE_FILE, "无法读取: " + e.getMessage());
+            }
+        }
+        String charset = xlsx ? "XLSX" : encoding.charset().name() + (encoding.bomLength() > 0 ? " (BOM)" : "");
         CsvRows.Progress progress = new CsvRows.Progress();
         long size = sizeOf(path);
         long started = System.nanoTime();
@@ -48,7 +60,7 @@ public final class LedgerFileReader {
             long rejected;
         };
         try {
-            CsvRows.read(path, encoding, row -> {
+            CsvRows.Handler handler = row -> {
                 if (state.fileReject != null) {
                     return;
                 }
@@ -75,7 +87,12 @@ public final class LedgerFileReader {
                     log.info("{}: {} rows, {} rows/s, {}% of the file", file, state.read,
                             Math.round(state.read / seconds), size > 0 ? Math.min(100, progress.bytes() * 100 / size) : 0);
                 }
-            }, progress);
+            };
+            if (xlsx) {
+                XlsxRows.read(path, header -> HeaderMapping.of(header, LedgerColumn.class).missing().size(), handler);
+            } else {
+                CsvRows.read(path, encoding, handler, progress);
+            }
         } catch (IOException | java.io.UncheckedIOException e) {
             // Only reading problems make the file unusable; a database failure in the sink fails the run.
             return wholeFileReject(fileSeq, file, charset, RejectReason.UNREADABLE_FILE,

@@ -83,10 +83,7 @@ public final class InputValidation {
                     fileRejects.add(reject);
                 }
             };
-            FileResult result = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
-                    ? reader.read(path, name, i + 1, sink)
-                    : new FileResult(i + 1, name, "", 0, 0, 0, Reject.wholeFile(name, RejectReason.UNREADABLE_FILE,
-                            "不支持的台账格式：请以 CSV（UTF-8 或 GB18030）报送"));
+            FileResult result = reader.read(path, name, i + 1, sink);
             if (result.rejectedWhole()) {
                 rejects.add(result.fileReject());
             } else {

@@ -27,8 +27,6 @@ import org.springframework.stereotype.Component;
 
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.ingest.LedgerFileReader;
-import cn.microcredit.monitor.ingest.Reject;
-import cn.microcredit.monitor.ingest.RejectReason;
 import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.store.LoanBatchWriter;
 import cn.microcredit.monitor.store.LoanRepository;
@@ -110,11 +108,6 @@ public class LedgerLoadTasklet implements Tasklet {
     }
 
     private FileResult load(LedgerFileReader reader, long runId, Path file, String name, int fileSeq) {
-        if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            return rejectWhole(runId, new FileResult(fileSeq, name, "", 0, 0, 0,
-                    Reject.wholeFile(name, RejectReason.UNREADABLE_FILE,
-                            "不支持的台账格式：请以 CSV（UTF-8 或 GB18030）报送")));
-        }
         FileResult result;
         try (LoanBatchWriter writer = loans.writer(runId)) {
             result = reader.read(file, name, fileSeq, writer);
@@ -135,7 +128,9 @@ public class LedgerLoadTasklet implements Tasklet {
         }
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> files = s.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    // Hidden files, and the lock files Excel leaves beside an open workbook (~$name.xlsx).
+                    .filter(f -> !f.getFileName().toString().startsWith(".")
+                            && !f.getFileName().toString().startsWith("~$"))
                     .sorted().toList();
             if (files.isEmpty()) {
                 throw new IllegalStateException(dir + ": 没有台账文件");
