@@ -15,14 +15,22 @@ import org.slf4j.LoggerFactory;
 public final class LedgerFileReader {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerFileReader.class);
-    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+    /** A progress line per file at least this often on long files (checked every 1,024 rows). */
+    static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
     private final Set<String> bankCodes;
     private final Set<String> countyCodes;
 
+    private final long progressEveryNanos;
+
     public LedgerFileReader(Set<String> bankCodes, Set<String> countyCodes) {
+        this(bankCodes, countyCodes, PROGRESS_EVERY_NANOS);
+    }
+
+    LedgerFileReader(Set<String> bankCodes, Set<String> countyCodes, long progressEveryNanos) {
         this.bankCodes = bankCodes;
         this.countyCodes = countyCodes;
+        this.progressEveryNanos = progressEveryNanos;
     }
 
     /**
@@ -81,7 +89,7 @@ public final class LedgerFileReader {
                     state.rejected++;
                     sink.rejected(outcome.reject(), fileSeq);
                 }
-                if ((state.read & 1023) == 0 && System.nanoTime() - state.lastLog >= PROGRESS_EVERY_NANOS) {
+                if ((state.read & 1023) == 0 && System.nanoTime() - state.lastLog >= progressEveryNanos) {
                     state.lastLog = System.nanoTime();
                     double seconds = (state.lastLog - started) / 1e9;
                     log.info("{}: {} rows, {} rows/s, {}% of the file", file, state.read,

@@ -208,4 +208,30 @@ class LedgerFileReaderTest {
     private FileResult readFile(Path file) {
         return reader.read(file, file.getFileName().toString(), SEQ, sink);
     }
+
+    @Test
+    void longFilesLogProgressWithRowsPerSecondAndPercent() throws IOException {
+        StringBuilder text = new StringBuilder("loan_id,bank_code,county_code,household_id,borrower_name,"
+                + "borrower_id_number,issue_date,maturity_date,amount,balance,annual_rate,overdue_days,classification\n");
+        for (int i = 0; i < 3000; i++) {
+            text.append("L").append(i).append(",B01,210102,H").append(i)
+                    .append(",张三,11010519491231002X,2026-03-01,2027-03-01,1000,1000,3.5,0,NORMAL\n");
+        }
+        Path file = dir.resolve("long.csv");
+        Files.writeString(file, text);
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(LedgerFileReader.class);
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            new LedgerFileReader(Set.of("B01"), Set.of("210102"), 0).read(file, "long.csv", SEQ, sink);
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .hasSize(2)
+                .allMatch(m -> m.matches("long\\.csv: (1024|2048) rows, \\d+ rows/s, \\d{1,3}% of the file"));
+    }
 }
