@@ -36,7 +36,7 @@ public final class RunSummaryJson {
                 field("mode", string(s.validateOnly() ? "validate-only" : "run")),
                 field("run_id", s.validateOnly() ? "null" : Long.toString(s.runId())),
                 field("previous_as_of", s.previousAsOf() == null ? "null" : string(s.previousAsOf().toString())),
-                field("files", "[" + String.join(",", files) + "\n  ]"),
+                field("files", array(files)),
                 field("rows_read", Long.toString(s.rowsRead())),
                 field("rows_accepted", Long.toString(s.rowsAccepted())),
                 field("rows_rejected", Long.toString(s.rowsRejected())),
@@ -54,13 +54,22 @@ public final class RunSummaryJson {
                 field("roster", string(s.roster())),
                 field("roster_rules", s.roster().equals("used") ? "\"on\"" : "\"off\""),
                 field("exceptions", Long.toString(s.exceptions())),
-                field("exceptions_by_rule", "{" + String.join(", ", rules) + "}"),
+                field("exceptions_by_rule", rules.isEmpty() ? "{}" : object(rules)),
                 field("exit_code", Integer.toString(s.exitCode())))) + "\n";
         Files.writeString(file, json, StandardCharsets.UTF_8);
     }
 
+    /** An object, one field a line, nested values indented one more level. */
     private static String object(List<String> fields) {
-        return "{\n    " + String.join(",\n    ", fields) + "\n  }";
+        return "{\n" + indent(String.join(",\n", fields)) + "\n}";
+    }
+
+    private static String array(List<String> values) {
+        return values.isEmpty() ? "[]" : "[\n" + indent(String.join(",\n", values)) + "\n]";
+    }
+
+    private static String indent(String text) {
+        return "  " + text.replace("\n", "\n  ");
     }
 
     private static String field(String name, String json) {
