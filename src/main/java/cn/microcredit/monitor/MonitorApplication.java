@@ -43,7 +43,7 @@ public class MonitorApplication {
             try {
                 return InputValidation.run(options, out);
             } catch (Exception e) {
-                err.println("失败 FAILED: 输入检查未完成 (validation could not complete): " + rootMessage(e));
+                err.println("失败 FAILED: 输入检查未完成 (validation could not complete): " + MonitorRunner.rootMessage(e));
                 return 1;
             }
         }
@@ -66,7 +66,7 @@ public class MonitorApplication {
             err.println("参数错误 (usage error): " + e.getMessage());
             return 2;
         } catch (Exception e) {
-            String message = rootMessage(e);
+            String message = MonitorRunner.rootMessage(e);
             if (isBindingFailure(e)) {
                 err.println("配置错误 (configuration error): " + message);
                 return 2;
@@ -111,13 +111,5 @@ public class MonitorApplication {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
     }
 }

@@ -97,7 +97,8 @@ public class MonitorRunner {
         out.printf("  exit code %d%s%n", s.exitCode(), s.exitCode() == 3 ? " (some input could not be used whole)" : "");
     }
 
-    static String rootMessage(Throwable e) {
+    /** The innermost cause's message, first line only: what a person needs to read of a failure. */
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
