@@ -21,6 +21,10 @@ import cn.microcredit.monitor.job.UsageException;
 @ConfigurationPropertiesScan
 public class MonitorApplication {
 
+    private static final String POSTGRESQL_URL = "jdbc:postgresql:";
+    /** The settings of application-postgresql.properties: user, batch schema, bulk inserts, fetch size. */
+    private static final String POSTGRESQL_PROFILE = "postgresql";
+
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
@@ -54,6 +58,9 @@ public class MonitorApplication {
             return 2;
         }
         SpringApplication app = new SpringApplication(MonitorApplication.class);
+        if (options.dbUrl().startsWith(POSTGRESQL_URL)) {
+            app.setAdditionalProfiles(POSTGRESQL_PROFILE);
+        }
         try (ConfigurableApplicationContext context = app.run(options.springArguments())) {
             if (options.history()) {
                 return context.getBean(HistoryCommands.class).printHistory(out);

@@ -198,7 +198,9 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
                   --input=DIR          period folder (required): banks.csv, ledgers/*.csv, roster.csv (optional)
                   --as-of=YYYY-MM-DD   snapshot date; default: the input folder's name when it is a date
                   --output=DIR         where results go (default: out); written to OUTPUT/AS_OF/
-                  --db=JDBC-URL        database (default: %s, an H2 file under data/)
+                  --db=JDBC-URL        database (default: %s, an H2 file under data/),
+                                       or jdbc:postgresql://HOST:PORT/DB with the user and password in
+                                       SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD (never in the URL)
                   --counties=FILE      replaces the built-in Liaoning county reference
                                        (CSV: county_code,county_name,city_code,city_name,sub_bureau)
                   --monitor.rules.NAME=VALUE

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.microcredit.monitor.loan.Classification;
 import cn.microcredit.monitor.loan.Guarantee;
@@ -69,7 +70,11 @@ public class ExceptionRepository {
                 e.rule().severity().name(), e.detail()}).toList());
     }
 
-    /** Every outstanding loan of a run, streamed. */
+    /**
+     * Every outstanding loan of a run, streamed. In a transaction, because PostgreSQL's driver reads a result set
+     * {@code spring.jdbc.template.fetch-size} rows at a time only inside one (else all of it, up front).
+     */
+    @Transactional
     public void forEachOutstanding(long runId, Consumer<Loan> consumer) {
         jdbc.query("SELECT * FROM loan WHERE run_id = ? AND balance > 0", rs -> {
             consumer.accept(loan(rs));
@@ -183,12 +188,14 @@ public class ExceptionRepository {
                       String borrowerName, String borrowerIdNumber) {
     }
 
-    /** Every exception of a run, by bank, loan and rule order (the order of exceptions.csv). */
+    /** Every exception of a run, by bank, loan and rule order (the order of exceptions.csv); streamed. */
+    @Transactional
     public void forEach(long runId, Consumer<Row> consumer) {
         forEach(runId, "e.bank_code, e.loan_id, e.rule_order", consumer);
     }
 
-    /** Every exception of a run, worst first: by severity, then county, bank, loan and rule. */
+    /** Every exception of a run, worst first: by severity, then county, bank, loan and rule; streamed. */
+    @Transactional
     public void forEachWorstFirst(long runId, Consumer<Row> consumer) {
         forEach(runId, """
                 CASE e.severity WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END,

@@ -46,7 +46,8 @@ public class LoanRepository {
         });
     }
 
-    /** Every rejected row of a run, by file and line. */
+    /** Every rejected row of a run, by file and line; streamed (in a transaction, see ExceptionRepository). */
+    @Transactional
     public void forEachReject(long runId, java.util.function.Consumer<Reject> consumer) {
         jdbc.query("""
                 SELECT file_name, line_no, bank_code, loan_id, reason, detail, county_code FROM rejected_row
@@ -67,8 +68,9 @@ public class LoanRepository {
     }
 
     /**
-     * The bank each ledger file belongs to: the bank of most of its accepted loans. Lets a bank's feedback include
-     * the rows of its file whose bank code could not be read or was wrong.
+     * The bank each ledger file belongs to: the bank of most of its accepted loans (on a tie, the first bank code in
+     * code point order, whatever order the database returns the groups in). Lets a bank's feedback include the rows
+     * of its file whose bank code could not be read or was wrong.
      */
     public java.util.Map<String, String> bankOfFile(long runId) {
         java.util.Map<String, String> banks = new java.util.HashMap<>();
@@ -78,10 +80,12 @@ public class LoanRepository {
                 JOIN input_file f ON f.run_id = l.run_id AND f.file_seq = l.file_seq
                 WHERE l.run_id = ? GROUP BY f.file_name, l.bank_code""", rs -> {
             String file = rs.getString(1);
+            String bank = rs.getString(2);
             long n = rs.getLong(3);
-            if (n > best.getOrDefault(file, 0L)) {
+            long most = best.getOrDefault(file, 0L);
+            if (n > most || n == most && bank.compareTo(banks.get(file)) < 0) {
                 best.put(file, n);
-                banks.put(file, rs.getString(2));
+                banks.put(file, bank);
             }
         }, runId);
         return banks;
