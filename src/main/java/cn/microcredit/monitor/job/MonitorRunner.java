@@ -30,11 +30,15 @@ public class MonitorRunner {
     private final ReportDataLoader loader;
     private final RunRepository runs;
 
-    public MonitorRunner(JobOperator jobOperator, Job monitorJob, ReportDataLoader loader, RunRepository runs) {
+    private final RunGuard guard;
+
+    public MonitorRunner(JobOperator jobOperator, Job monitorJob, ReportDataLoader loader, RunRepository runs,
+                         RunGuard guard) {
         this.jobOperator = jobOperator;
         this.monitorJob = monitorJob;
         this.loader = loader;
         this.runs = runs;
+        this.guard = guard;
     }
 
     public int run(CommandLineOptions options, PrintStream console) throws Exception {
@@ -46,6 +50,16 @@ public class MonitorRunner {
         if (!Files.isWritable(options.output())) {
             throw new UsageException("--output: 输出文件夹不可写: " + options.output());
         }
+        try (RunGuard.Lock lock = guard.acquire()) {
+            return launch(options, console);
+        } catch (RunGuard.RunInProgressException e) {
+            log.error("{}; this launch did not start", e.getMessage());
+            console.println("失败 FAILED: " + e.getMessage() + "；本次未启动 (not started)");
+            return 1;
+        }
+    }
+
+    private int launch(CommandLineOptions options, PrintStream console) throws Exception {
         JobExecution execution = jobOperator.start(monitorJob,
                 RunParameters.toJobParameters(options, System.currentTimeMillis()));
         long runId = execution.getJobInstanceId();

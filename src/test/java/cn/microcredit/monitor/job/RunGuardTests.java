@@ -1,0 +1,129 @@
+package cn.microcredit.monitor.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.microcredit.monitor.MonitorApplication;
+
+/**
+ * A run left "running" by a dead process is recovered on the next launch; on PostgreSQL a launch while another run
+ * holds the lock refuses at once, naming the run, and the run in progress is unaffected.
+ */
+class RunGuardTests {
+
+    private static final String SERVER = System.getProperty("monitor.test.postgres",
+            "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+
+    @TempDir
+    Path work;
+
+    private record Result(int code, String out) {
+    }
+
+    private Result run(String date, String db) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int code = MonitorApplication.run(new String[] {"--input=src/test/resources/e2e/" + date,
+                "--output=" + work.resolve("out"), "--db=" + db, "--log-dir=" + work.resolve("logs")}, print, print);
+        return new Result(code, out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What a SIGKILL during the last run would have left in the job repository. */
+    private static void pretendTheLastExecutionIsStillRunning(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                    UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL, EXIT_CODE = 'UNKNOWN'
+                    WHERE JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION)""");
+        }
+    }
+
+    private static String lastStatusOfExecution(Connection c, long id) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = " + id)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void anExecutionLeftRunningByACrashIsRecoveredOnTheNextLaunch() throws Exception {
+        String db = "jdbc:h2:file:" + work.resolve("db/m").toAbsolutePath();
+        assertThat(run("2026-06-30", db).code()).isZero();
+        try (Connection c = DriverManager.getConnection(db, "sa", "")) {
+            pretendTheLastExecutionIsStillRunning(c);
+        }
+
+        Result next = run("2026-07-31", db);
+
+        assertThat(next.code()).isEqualTo(3);
+        assertThat(Files.readString(work.resolve("logs/microcredit-monitor.log")))
+                .contains("recovered run 1 (execution 1");
+        try (Connection c = DriverManager.getConnection(db, "sa", "")) {
+            assertThat(lastStatusOfExecution(c, 1)).isEqualTo("FAILED");
+        }
+        // The crash came after 2026-06-30 was published: it stays the previous date of 2026-07-31.
+        assertThat(Files.readString(work.resolve("out/2026-07-31/run_summary.json")))
+                .contains("\"previous_as_of\": \"2026-06-30\"");
+    }
+
+    @Test
+    void onPostgresASecondLaunchRefusesWhileARunHoldsTheLock() throws Exception {
+        String db = "monitor_test_guard_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = admin()) {
+            try (Statement s = admin.createStatement()) {
+                s.execute("CREATE DATABASE " + db);
+            }
+        } catch (SQLException e) {
+            assumeTrue(false, "PostgreSQL test skipped: no server answers at " + SERVER + " (" + e.getMessage() + ")");
+        }
+        String url = SERVER.replaceFirst("^(jdbc:postgresql://[^/?]*)/?[^?]*", "$1/" + db);
+        try {
+            assertThat(run("2026-06-30", url).code()).isZero();
+            try (Connection running = DriverManager.getConnection(url)) {
+                pretendTheLastExecutionIsStillRunning(running);
+                try (Statement s = running.createStatement()) {
+                    s.execute("SELECT pg_advisory_lock(" + RunGuard.LOCK_KEY + ")");
+                }
+
+                Result refused = run("2026-07-31", url);
+
+                assertThat(refused.code()).isEqualTo(1);
+                assertThat(refused.out()).contains("another run is in progress", "run 1 (execution 1, as-of 2026-06-30");
+                assertThat(work.resolve("out/2026-07-31")).doesNotExist();
+            }
+
+            Result after = run("2026-07-31", url);
+
+            assertThat(after.code()).isEqualTo(3);
+            assertThat(Files.readString(work.resolve("logs/microcredit-monitor.log")))
+                    .contains("recovered run 1 (execution 1");
+        } finally {
+            try (Connection admin = admin(); Statement s = admin.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private static Connection admin() throws SQLException {
+        Properties timeouts = new Properties();
+        timeouts.setProperty("connectTimeout", "3");
+        timeouts.setProperty("loginTimeout", "5");
+        return DriverManager.getConnection(SERVER, timeouts);
+    }
+}
