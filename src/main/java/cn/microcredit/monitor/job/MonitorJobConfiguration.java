@@ -17,6 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 public class MonitorJobConfiguration {
 
+    private static final StepTiming TIMING = new StepTiming();
+
     @Bean
     public Job monitorJob(JobRepository jobRepository, Step prepareStep, Step rosterLoadStep, Step ledgerLoadStep,
                           Step metricsStep, Step rulesStep, Step reportStep, Step publishStep) {
@@ -34,36 +36,36 @@ public class MonitorJobConfiguration {
 
     @Bean
     public Step prepareStep(JobRepository jobRepository, PlatformTransactionManager tx, PrepareTasklet tasklet) {
-        return new StepBuilder("prepareStep", jobRepository).tasklet(tasklet, tx).build();
+        return new StepBuilder("prepareStep", jobRepository).tasklet(tasklet, tx).listener(TIMING).build();
     }
 
     @Bean
     public Step rosterLoadStep(JobRepository jobRepository, PlatformTransactionManager tx, RosterLoadTasklet tasklet) {
-        return new StepBuilder("rosterLoadStep", jobRepository).tasklet(tasklet, tx).build();
+        return new StepBuilder("rosterLoadStep", jobRepository).tasklet(tasklet, tx).listener(TIMING).build();
     }
 
     @Bean
     public Step ledgerLoadStep(JobRepository jobRepository, PlatformTransactionManager tx, LedgerLoadTasklet tasklet) {
-        return new StepBuilder("ledgerLoadStep", jobRepository).tasklet(tasklet, tx).build();
+        return new StepBuilder("ledgerLoadStep", jobRepository).tasklet(tasklet, tx).listener(TIMING).build();
     }
 
     @Bean
     public Step metricsStep(JobRepository jobRepository, PlatformTransactionManager tx, MetricsTasklet tasklet) {
-        return new StepBuilder("metricsStep", jobRepository).tasklet(tasklet, tx).build();
+        return new StepBuilder("metricsStep", jobRepository).tasklet(tasklet, tx).listener(TIMING).build();
     }
 
     @Bean
     public Step rulesStep(JobRepository jobRepository, PlatformTransactionManager tx, RulesTasklet tasklet) {
-        return new StepBuilder("rulesStep", jobRepository).tasklet(tasklet, tx).build();
+        return new StepBuilder("rulesStep", jobRepository).tasklet(tasklet, tx).listener(TIMING).build();
     }
 
     @Bean
     public Step reportStep(JobRepository jobRepository, PlatformTransactionManager tx, ReportTasklet tasklet) {
-        return new StepBuilder("reportStep", jobRepository).tasklet(tasklet, tx).build();
+        return new StepBuilder("reportStep", jobRepository).tasklet(tasklet, tx).listener(TIMING).build();
     }
 
     @Bean
     public Step publishStep(JobRepository jobRepository, PlatformTransactionManager tx, PublishTasklet tasklet) {
-        return new StepBuilder("publishStep", jobRepository).tasklet(tasklet, tx).build();
+        return new StepBuilder("publishStep", jobRepository).tasklet(tasklet, tx).listener(TIMING).build();
     }
 }
