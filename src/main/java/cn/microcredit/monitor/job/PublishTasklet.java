@@ -35,6 +35,7 @@ public class PublishTasklet implements Tasklet {
         RunParameters p = RunParameters.of(chunkContext);
         int exitCode = loader.summary(p.runId(), p.asOf()).exitCode();
         OutputFolders.replace(p.stagingDir(), p.publishedDir());
+        OutputFolders.deleteStaleStaging(p.output(), p.asOf().toString());
         int replaced = runs.publish(p.runId(), p.asOf(), exitCode);
         if (replaced > 0) {
             log.info("re-run of {}: replaced the results of the earlier run", p.asOf());

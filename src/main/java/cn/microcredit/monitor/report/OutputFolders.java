@@ -53,6 +53,16 @@ public final class OutputFolders {
         }
     }
 
+    /** Removes staging folders of a date left by runs whose process died while writing reports. */
+    public static void deleteStaleStaging(Path output, String asOf) throws IOException {
+        try (Stream<Path> siblings = Files.list(output)) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith("." + asOf + ".run-")
+                    && p.getFileName().toString().endsWith(".tmp")).toList()) {
+                deleteTree(p);
+            }
+        }
+    }
+
     public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

@@ -148,11 +148,14 @@ class MonitorJobFunctionalTests {
 
     @Test
     @Order(3)
-    void rerunOfADateReplacesItsResultsWithIdenticalFiles() throws IOException {
+    void rerunOfADateReplacesItsResultsWithIdenticalFilesAndClearsStaleStaging() throws IOException {
         Path published = out.resolve("2026-07-31");
         List<String> names = List.of("county_metrics.csv", "bank_county_metrics.csv", "bank_metrics.csv",
                 "county_ageing.csv", "exceptions.csv", "rejects.csv");
         List<byte[]> before = names.stream().map(n -> read(published.resolve(n))).toList();
+        // What a run killed while writing its reports leaves behind.
+        Files.createDirectories(out.resolve(".2026-07-31.run-99.tmp"));
+        Files.writeString(out.resolve(".2026-07-31.run-99.tmp/county_metrics.csv"), "half");
 
         Result r = run("2026-07-31");
 
