@@ -115,10 +115,14 @@ public final class XlsxRows {
         }
     }
 
-    /** Collects the cells of a row by column letter, so that missing cells become empty fields. */
+    /**
+     * Collects the cells of a row by column letter, so that missing cells become empty fields; a sheet stores no cell
+     * for an empty one at the end of a row either, so every row is padded to the width of the first (the header).
+     */
     private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final CsvRows.Handler handler;
         private final List<String> values = new ArrayList<>();
+        private int width = -1;
 
         RowCollector(CsvRows.Handler handler) {
             this.handler = handler;
@@ -142,6 +146,12 @@ public final class XlsxRows {
         public void endRow(int rowNum) {
             if (values.stream().allMatch(String::isBlank)) {
                 return;
+            }
+            if (width < 0) {
+                width = values.size();
+            }
+            while (values.size() < width) {
+                values.add("");
             }
             handler.row(new CsvRows.Row(rowNum + 1L, List.copyOf(values), null));
         }

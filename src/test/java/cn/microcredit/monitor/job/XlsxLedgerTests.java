@@ -85,6 +85,31 @@ class XlsxLedgerTests {
                 .contains("\"file\": \"ledgers/b1.xlsx\"", "\"rows_accepted\": 4");
     }
 
+    @Test
+    void emptyCellsAreEmptyFieldsWhereverTheyAre() throws IOException {
+        Path input = work.resolve("gaps/2026-06-30");
+        Files.createDirectories(input.resolve("ledgers"));
+        Files.copy(Path.of("src/test/resources/e2e/2026-06-30/banks.csv"), input.resolve("banks.csv"));
+        Path csv = work.resolve("gaps.csv");
+        Files.writeString(csv, """
+                loan_id,bank_code,county_code,household_id,borrower_name,borrower_id_number,issue_date,maturity_date,amount,balance,annual_rate,overdue_days,classification,guarantee,large_need
+                G1,B1,210123,H1,张三,11010519491231002X,2025-06-01,2027-06-01,30000,30000,4.35,0,NORMAL,,
+                G2,B1,210123,,李四,11010519491231002X,2025-06-01,2027-06-01,30000,30000,4.35,0,NORMAL,信用,N
+                """);
+        convert(csv, input.resolve("ledgers/gaps.xlsx"));
+
+        int code = MonitorApplication.run(new String[] {"--input=" + input, "--output=" + work.resolve("out-gaps"),
+                "--db=jdbc:h2:file:" + work.resolve("db-gaps/m").toAbsolutePath()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(code).as("B2 of banks.csv sent nothing").isEqualTo(3);
+        assertThat(Files.readString(work.resolve("out-gaps/2026-06-30/rejects.csv")).replace("\uFEFF", "").lines())
+                .containsExactly("file,line,bank_code,loan_id,reason,detail",
+                        "ledgers/gaps.xlsx,3,B1,G2,MISSING_FIELD,户编号(household_id): 必填字段为空");
+        assertThat(Files.readString(work.resolve("out-gaps/2026-06-30/run_summary.json")))
+                .contains("\"rows_accepted\": 1", "\"rows_rejected\": 1");
+    }
+
     private int run(Path input, String kind) {
         return MonitorApplication.run(new String[] {"--input=" + input, "--output=" + work.resolve("out-" + kind),
                 "--db=jdbc:h2:file:" + work.resolve("db-" + kind + "/m").toAbsolutePath()},
