@@ -174,6 +174,24 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
         return value;
     }
 
+    /** Breaks a list at word boundaries into lines of at most {@code width} characters. */
+    private static String wrap(String text, int width, String newline) {
+        StringBuilder out = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                out.append(newline);
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength += word.length();
+        }
+        return out.toString();
+    }
+
     /** Spring Boot property arguments for the application context. */
     public String[] springArguments() {
         var args = new java.util.ArrayList<String>();
@@ -222,7 +240,7 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
                 Input layout:
                   DIR/banks.csv        bank_code, bank_name, overall_npl_pct (required)
                   DIR/roster.csv       household roster (optional)
-                  DIR/ledgers/*.csv    one or more loan ledgers (UTF-8, UTF-8 with BOM or GB18030)
+                  DIR/ledgers/*.csv    one or more loan ledgers (UTF-8, UTF-8 with BOM or GB18030); *.xlsx too
 
                 Exit codes:
                   0  completed cleanly
@@ -230,6 +248,6 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
                      banks.csv with no ledger row at all)
                   2  bad invocation or configuration (the message names the argument)
                   1  failed: nothing published for that date (the message says why)
-                """.formatted(DEFAULT_DB, String.join(", ", RULE_NAMES));
+                """.formatted(DEFAULT_DB, wrap(String.join(", ", RULE_NAMES), 70, "\n" + " ".repeat(23)));
     }
 }
