@@ -1,8 +1,10 @@
 package cn.microcredit.monitor.metrics;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -49,9 +51,8 @@ public record MonitorRules(
                 householdLimitYuan);
     }
 
+    /** The policy's values: the {@code @DefaultValue}s above, as Spring binds them when nothing overrides them. */
     public static MonitorRules defaults() {
-        return new MonitorRules(new BigDecimal("3.00"), new BigDecimal("1.00"), new BigDecimal("1.00"),
-                new BigDecimal("0.70"), new BigDecimal("2.50"), new BigDecimal("50000"), new BigDecimal("100000"),
-                new BigDecimal("100000"), new BigDecimal("50000"), 3, 18, 65, 1, new BigDecimal("100000"));
+        return new Binder(List.of()).bindOrCreate("monitor.rules", MonitorRules.class);
     }
 }
