@@ -20,6 +20,17 @@ public record Reject(String file, long line, String bankCode, String loanId, Rej
         countyCode = cut(countyCode, 64);
     }
 
+    /**
+     * A later occurrence of a loan id already seen for the same bank on this date (SPEC 3.1: the first stays).
+     *
+     * @param firstPlace where the first occurrence is, e.g. {@code ledgers/b2.csv 第2行}
+     */
+    public static Reject duplicate(String file, long line, String bankCode, String loanId, String countyCode,
+                                   String firstPlace) {
+        return new Reject(file, line, bankCode, loanId, RejectReason.DUPLICATE_LOAN, "借据号(loan_id) 与 " + firstPlace
+                + " 重复（同一机构同一日期借据号唯一，保留首次出现的一行）", countyCode);
+    }
+
     public Reject(String file, long line, String bankCode, String loanId, RejectReason reason, String detail) {
         this(file, line, bankCode, loanId, reason, detail, "");
     }

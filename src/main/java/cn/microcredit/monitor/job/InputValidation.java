@@ -16,7 +16,6 @@ import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.ingest.LedgerFileReader;
 import cn.microcredit.monitor.ingest.LedgerSink;
 import cn.microcredit.monitor.ingest.Reject;
-import cn.microcredit.monitor.ingest.RejectReason;
 import cn.microcredit.monitor.loan.Loan;
 import cn.microcredit.monitor.reference.Banks;
 import cn.microcredit.monitor.reference.Counties;
@@ -71,9 +70,8 @@ public final class InputValidation {
                             name + " 第" + line + "行");
                     if (first != null) {
                         duplicates[0]++;
-                        fileRejects.add(new Reject(name, line, loan.bankCode(), loan.loanId(),
-                                RejectReason.DUPLICATE_LOAN, "借据号(loan_id) 与 " + first
-                                + " 重复（同一机构同一日期借据号唯一，保留首次出现的一行）", loan.countyCode()));
+                        fileRejects.add(Reject.duplicate(name, line, loan.bankCode(), loan.loanId(),
+                                loan.countyCode(), first));
                     }
                 }
 
@@ -96,7 +94,7 @@ public final class InputValidation {
         missing.removeAll(banksSeen);
         int exitCode = RunSummary.exitCode(files, missing);
         RunSummary summary = new RunSummary(true, options.asOf(), 0, null, files, missing, Map.of(), Map.of(),
-                Files.exists(roster) ? (files.get(0).rejectedWhole() ? "rejected" : "used") : "absent", null,
+                RunSummary.rosterStatus(files), null,
                 exitCode);
 
         Path target = options.output().resolve(options.asOf().toString()).resolve("validation");
@@ -110,15 +108,8 @@ public final class InputValidation {
         OutputFolders.restrict(staging);
         OutputFolders.replace(staging, target);
 
-        out.printf("输入检查 (validate only) %s: %d rows read, %d accepted, %d rejected; %s%n", options.asOf(),
-                summary.rowsRead(), summary.rowsAccepted(), summary.rowsRejected(), target);
-        for (FileResult f : files) {
-            out.printf("  %-44s %10d %10d %10d%s%n", f.file(), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(),
-                    f.rejectedWhole() ? "  REJECTED WHOLE: " + f.fileReject().reason() : "");
-        }
-        if (!missing.isEmpty()) {
-            out.println("  banks without any ledger row: " + String.join(", ", missing));
-        }
+        out.printf("输入检查 (validate only) %s: %s%n", options.asOf(), target);
+        MonitorRunner.printFiles(summary, out);
         out.printf("  exit code %d%n", exitCode);
         return exitCode;
     }

@@ -93,6 +93,18 @@ public class MonitorRunner {
         out.println();
         out.printf("帮扶小额信贷风险监测 %s (run %d)%s%n", s.asOf(), s.runId(),
                 s.previousAsOf() == null ? "，无上期数据" : "，对比上期 " + s.previousAsOf());
+        printFiles(s, out);
+        out.printf("  counties: %d PAUSE 暂停发放, %d WARN 风险提示, %d OK%n", s.counties(Status.PAUSE),
+                s.counties(Status.WARN), s.counties(Status.OK));
+        out.printf("  exceptions: %d loan-level rule breaches%s%n", s.exceptions(),
+                s.roster().equals("used") ? "" : " (roster " + s.roster() + ": roster rules off)");
+        s.exceptionsByRule().forEach((rule, n) -> out.printf("    %-28s %8d%n", rule, n));
+        out.printf("  reports: %s%n", options.output().resolve(s.asOf().toString()));
+        out.printf("  exit code %d%s%n", s.exitCode(), s.exitCode() == 3 ? " (some input could not be used whole)" : "");
+    }
+
+    /** Rows read, accepted and rejected per file and in total, and the banks that sent nothing. */
+    static void printFiles(RunSummary s, PrintStream out) {
         out.printf("  %-44s %10s %10s %10s%n", "file", "read", "accepted", "rejected");
         for (FileResult f : s.files()) {
             out.printf("  %-44s %10d %10d %10d%s%n", f.file(), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(),
@@ -102,13 +114,6 @@ public class MonitorRunner {
         if (!s.banksMissing().isEmpty()) {
             out.println("  banks without any ledger row: " + String.join(", ", s.banksMissing()));
         }
-        out.printf("  counties: %d PAUSE 暂停发放, %d WARN 风险提示, %d OK%n", s.counties(Status.PAUSE),
-                s.counties(Status.WARN), s.counties(Status.OK));
-        out.printf("  exceptions: %d loan-level rule breaches%s%n", s.exceptions(),
-                s.roster().equals("used") ? "" : " (roster " + s.roster() + ": roster rules off)");
-        s.exceptionsByRule().forEach((rule, n) -> out.printf("    %-28s %8d%n", rule, n));
-        out.printf("  reports: %s%n", options.output().resolve(s.asOf().toString()));
-        out.printf("  exit code %d%s%n", s.exitCode(), s.exitCode() == 3 ? " (some input could not be used whole)" : "");
     }
 
     /** The innermost cause's message, first line only: what a person needs to read of a failure. */

@@ -15,7 +15,6 @@ import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Level;
 import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.reference.County;
-import cn.microcredit.monitor.reference.RosterReader;
 import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.LoanRepository;
 import cn.microcredit.monitor.store.MetricsRepository;
@@ -46,10 +45,8 @@ public class ReportDataLoader {
         counties.forEach(c -> statuses.merge(c.status(), 1L, Long::sum));
         CellResult province = metrics.results(runId, Level.PROVINCE).get(0);
         LocalDate previous = runs.previousOf(runId).map(RunRepository.StoredRun::asOf).orElse(null);
-        String roster = files.stream().filter(f -> f.fileSeq() == RosterReader.FILE_SEQ).findFirst()
-                .map(f -> f.rejectedWhole() ? "rejected" : "used").orElse("absent");
-        return new RunSummary(false, asOf, runId, previous, files, missing, statuses, exceptions.countByRule(runId), roster,
-                province, RunSummary.exitCode(files, missing));
+        return new RunSummary(false, asOf, runId, previous, files, missing, statuses, exceptions.countByRule(runId),
+                RunSummary.rosterStatus(files), province, RunSummary.exitCode(files, missing));
     }
 
     public ReportData load(long runId, LocalDate asOf) {

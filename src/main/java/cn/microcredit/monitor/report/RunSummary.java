@@ -7,6 +7,7 @@ import java.util.Map;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Status;
+import cn.microcredit.monitor.reference.RosterReader;
 
 /**
  * What a run did, for {@code run_summary.json}, the console and the workbooks' overview.
@@ -27,6 +28,12 @@ public record RunSummary(boolean validateOnly, LocalDate asOf, long runId, Local
     public static int exitCode(List<FileResult> files, List<String> banksMissing) {
         boolean fileRejected = files.stream().anyMatch(FileResult::rejectedWhole);
         return fileRejected || !banksMissing.isEmpty() ? 3 : 0;
+    }
+
+    /** {@code used}, {@code rejected} or {@code absent}: what became of the roster among a run's files. */
+    public static String rosterStatus(List<FileResult> files) {
+        return files.stream().filter(f -> f.fileSeq() == RosterReader.FILE_SEQ).findFirst()
+                .map(f -> f.rejectedWhole() ? "rejected" : "used").orElse("absent");
     }
 
     public long exceptions() {

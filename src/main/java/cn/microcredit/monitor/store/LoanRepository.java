@@ -121,10 +121,8 @@ public class LoanRepository {
                 first = o;
                 continue;
             }
-            String detail = "借据号(loan_id) 与 " + fileNames.get(first.fileSeq()) + " 第" + first.line()
-                    + "行 重复（同一机构同一日期借据号唯一，保留首次出现的一行）";
-            saveReject(runId, o.fileSeq(), new Reject(fileNames.get(o.fileSeq()), o.line(), o.bankCode(), o.loanId(),
-                    RejectReason.DUPLICATE_LOAN, detail, o.countyCode()));
+            saveReject(runId, o.fileSeq(), Reject.duplicate(fileNames.get(o.fileSeq()), o.line(), o.bankCode(),
+                    o.loanId(), o.countyCode(), fileNames.get(first.fileSeq()) + " 第" + first.line() + "行"));
             deletes.add(new Object[] {runId, o.bankCode(), o.loanId(), o.fileSeq(), o.line()});
             perFile.merge(o.fileSeq(), 1L, Long::sum);
         }
