@@ -38,7 +38,7 @@ public class HistoryCommands {
     }
 
     public int purge(LocalDate before, PrintStream out) {
-        int removed = runs.purgeLoansBefore(before);
+        long removed = runs.purgeLoansBefore(before);
         out.printf("removed %d stored loan rows of dates before %s; their metrics and exceptions are kept%n",
                 removed, before);
         return 0;

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
 
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.ingest.LedgerFileReader;
+import cn.microcredit.monitor.keys.LongList;
 import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.store.LoanBatchWriter;
 import cn.microcredit.monitor.store.LoanRepository;
@@ -34,7 +37,7 @@ import cn.microcredit.monitor.store.RunRepository;
 
 /**
  * Loads every ledger of {@code INPUT/ledgers/} into the run, files in parallel, then moves duplicate loan ids to the
- * rejects. Per file, rows read = accepted + rejected.
+ * rejects. Per file, rows read = accepted + rejected. Records each file's bank and the accepted loans per bank.
  */
 @Component
 public class LedgerLoadTasklet implements Tasklet {
@@ -62,10 +65,10 @@ public class LedgerLoadTasklet implements Tasklet {
         LedgerFileReader reader = new LedgerFileReader(bankCodes, countyCodes);
 
         long started = System.nanoTime();
-        List<FileResult> results = new ArrayList<>();
+        List<Loaded> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())));
         try {
-            List<Future<FileResult>> futures = new ArrayList<>();
+            List<Future<Loaded>> futures = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 int fileSeq = i + 1;
                 Path file = files.get(i);
@@ -78,7 +81,7 @@ public class LedgerLoadTasklet implements Tasklet {
                     return load(reader, runId, file, name, fileSeq);
                 }));
             }
-            for (Future<FileResult> f : futures) {
+            for (Future<Loaded> f : futures) {
                 results.add(get(f));
             }
         } finally {
@@ -86,13 +89,22 @@ public class LedgerLoadTasklet implements Tasklet {
         }
 
         Map<Integer, String> names = new TreeMap<>();
-        results.forEach(r -> names.put(r.fileSeq(), r.file()));
-        Map<Integer, Long> duplicates = loans.rejectDuplicates(runId, names);
+        Map<Integer, LongList> keys = new TreeMap<>();
+        results.forEach(r -> {
+            names.put(r.result().fileSeq(), r.result().file());
+            keys.put(r.result().fileSeq(), r.keys());
+        });
+        LoanRepository.Duplicates duplicates = loans.rejectDuplicates(runId, names, keys);
+        keys.clear();
+        Map<String, Long> acceptedPerBank = new TreeMap<>();
+        Map<Integer, String> bankOfFile = new TreeMap<>();
         long rows = 0;
-        for (FileResult r : results) {
-            FileResult counted = r.withDuplicates(duplicates.getOrDefault(r.fileSeq(), 0L));
+        for (Loaded loaded : results) {
+            FileResult counted = loaded.result().withDuplicates(duplicates.perFile().getOrDefault(loaded.result().fileSeq(), 0L));
             runs.saveFile(runId, counted);
             rows += counted.rowsRead();
+            loaded.loansPerBank().forEach((bank, n) -> acceptedPerBank.merge(bank, n, Long::sum));
+            mainBank(loaded.loansPerBank()).ifPresent(bank -> bankOfFile.put(counted.fileSeq(), bank));
             if (counted.rejectedWhole()) {
                 log.warn("{}: rejected whole ({}): {}", counted.file(), counted.fileReject().reason(),
                         counted.fileReject().detail());
@@ -101,25 +113,38 @@ public class LedgerLoadTasklet implements Tasklet {
                         counted.rowsRead(), counted.rowsAccepted(), counted.rowsRejected());
             }
         }
+        duplicates.perBank().forEach((bank, n) -> acceptedPerBank.merge(bank, -n, Long::sum));
+        runs.saveLoaded(runId, bankOfFile, acceptedPerBank);
         double seconds = (System.nanoTime() - started) / 1e9;
         log.info("loaded {} ledger rows from {} files in {} s ({} rows/s)", rows, files.size(),
                 String.format(Locale.ROOT, "%.1f", seconds), Math.round(rows / Math.max(seconds, 1e-3)));
         return RepeatStatus.FINISHED;
     }
 
-    private FileResult load(LedgerFileReader reader, long runId, Path file, String name, int fileSeq) {
-        FileResult result;
-        try (LoanBatchWriter writer = loans.writer(runId)) {
-            result = reader.read(file, name, fileSeq, writer);
-            writer.finish();
-        }
-        return result.rejectedWhole() ? rejectWhole(runId, result) : result;
+    /** What one file gave: its counts, the fingerprints of its accepted loans in order, its loans per bank. */
+    private record Loaded(FileResult result, LongList keys, Map<String, Long> loansPerBank) {
     }
 
-    private FileResult rejectWhole(long runId, FileResult result) {
-        loans.deleteFile(runId, result.fileSeq());
-        loans.saveReject(runId, result.fileSeq(), result.fileReject());
-        return result;
+    private Loaded load(LedgerFileReader reader, long runId, Path file, String name, int fileSeq) {
+        FileResult result;
+        try (LoanBatchWriter writer = loans.writer(runId, fileSeq)) {
+            result = reader.read(file, name, fileSeq, writer);
+            writer.finish();
+            if (result.rejectedWhole()) {
+                loans.deleteFile(runId, fileSeq);
+                loans.saveReject(runId, fileSeq, result.fileReject());
+                return new Loaded(result, new LongList(), Map.of());
+            }
+            return new Loaded(result, writer.keys(), writer.loansPerBank());
+        }
+    }
+
+    /** The bank of most of a file's loans; on a tie the first code in code point order. */
+    static Optional<String> mainBank(Map<String, Long> loansPerBank) {
+        return loansPerBank.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey);
     }
 
     static List<Path> ledgerFiles(Path dir) throws IOException {
@@ -139,7 +164,7 @@ public class LedgerLoadTasklet implements Tasklet {
         }
     }
 
-    private static FileResult get(Future<FileResult> future) throws Exception {
+    private static <T> T get(Future<T> future) throws Exception {
         try {
             return future.get();
         } catch (ExecutionException e) {

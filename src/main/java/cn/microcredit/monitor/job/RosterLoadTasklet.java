@@ -17,10 +17,9 @@ import org.springframework.stereotype.Component;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.ingest.Reject;
 import cn.microcredit.monitor.reference.County;
-import cn.microcredit.monitor.reference.RosterPeriod;
 import cn.microcredit.monitor.reference.RosterReader;
-import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.LoanRepository;
+import cn.microcredit.monitor.store.RunChunks;
 import cn.microcredit.monitor.store.RunRepository;
 
 /** Loads the optional household roster ({@code INPUT/roster.csv}, SPEC 3.3). Without one, the roster rules are off. */
@@ -31,12 +30,12 @@ public class RosterLoadTasklet implements Tasklet {
 
     private final RunRepository runs;
     private final LoanRepository loans;
-    private final ExceptionRepository exceptions;
+    private final RunChunks chunks;
 
-    public RosterLoadTasklet(RunRepository runs, LoanRepository loans, ExceptionRepository exceptions) {
+    public RosterLoadTasklet(RunRepository runs, LoanRepository loans, RunChunks chunks) {
         this.runs = runs;
         this.loans = loans;
-        this.exceptions = exceptions;
+        this.chunks = chunks;
     }
 
     @Override
@@ -48,15 +47,16 @@ public class RosterLoadTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         var countyCodes = runs.counties(p.runId()).stream().map(County::code).collect(Collectors.toSet());
-        List<RosterPeriod> periods = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
-        FileResult result = new RosterReader(countyCodes).read(file, periods::add, rejects::add);
+        RunChunks.RosterWriter periods = chunks.rosterWriter(p.runId());
+        FileResult result = new RosterReader(countyCodes).read(file, periods, rejects::add);
+        periods.finish();
         if (result.rejectedWhole()) {
+            chunks.deleteRoster(p.runId());
             loans.saveReject(p.runId(), RosterReader.FILE_SEQ, result.fileReject());
             log.warn("roster.csv rejected whole ({}): {}; the roster rules are off for this run",
                     result.fileReject().reason(), result.fileReject().detail());
         } else {
-            exceptions.saveRoster(p.runId(), periods);
             rejects.forEach(r -> loans.saveReject(p.runId(), RosterReader.FILE_SEQ, r));
             log.info("roster.csv [{}]: {} rows read, {} accepted, {} rejected", result.charset(), result.rowsRead(),
                     result.rowsAccepted(), result.rowsRejected());

@@ -1,42 +1,70 @@
 package cn.microcredit.monitor.job;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import cn.microcredit.monitor.keys.Fingerprint;
+import cn.microcredit.monitor.keys.KeyIndex;
+import cn.microcredit.monitor.keys.LongList;
+import cn.microcredit.monitor.loan.Loan;
+import cn.microcredit.monitor.loan.Regime;
+import cn.microcredit.monitor.metrics.Level;
 import cn.microcredit.monitor.metrics.MonitorRules;
+import cn.microcredit.monitor.metrics.RiskAssessment;
+import cn.microcredit.monitor.metrics.Status;
+import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.rules.CrossLoanDetails;
 import cn.microcredit.monitor.rules.LoanException;
 import cn.microcredit.monitor.rules.LoanRules;
+import cn.microcredit.monitor.rules.RosterIndex;
 import cn.microcredit.monitor.rules.Rule;
 import cn.microcredit.monitor.store.ExceptionRepository;
-import cn.microcredit.monitor.store.ExceptionRepository.Candidate;
+import cn.microcredit.monitor.store.MetricsRepository;
+import cn.microcredit.monitor.store.RunChunks;
 import cn.microcredit.monitor.store.RunRepository;
+import cn.microcredit.monitor.store.StoredLoan;
 
 /**
- * Applies every rule of SPEC 5.3 to the outstanding loans of the run: loan by loan in plain Java, then the rules that
- * need other loans (the household across banks, the roster, the previous stored date) set-based in the database.
+ * Applies every rule of SPEC 5.3 to the outstanding loans of the run, read back in parallel. A first pass finds the
+ * households that may have more than one outstanding loan (by fingerprint); the second applies each loan's own rules,
+ * the roster and the previous stored date, and keeps the loans of those households, which are then grouped by their
+ * real household id for the two household rules (一(一), 一(二)): across banks, what only a supervisor sees.
+ * Held in memory: the roster (20 bytes a period), the previous date's rates (20 bytes a loan) and the loans of
+ * households with several outstanding loans.
  */
 @Component
 public class RulesTasklet implements Tasklet {
 
-    private static final int BATCH = 5_000;
-
     private final RunRepository runs;
+    private final RunChunks chunks;
     private final ExceptionRepository exceptions;
+    private final MetricsRepository metrics;
     private final MonitorRules limits;
+    private final int threads;
 
-    public RulesTasklet(RunRepository runs, ExceptionRepository exceptions, MonitorRules limits) {
+    public RulesTasklet(RunRepository runs, RunChunks chunks, ExceptionRepository exceptions,
+                        MetricsRepository metrics, MonitorRules limits,
+                        @Value("${monitor.load.threads:2}") int threads) {
         this.runs = runs;
+        this.chunks = chunks;
         this.exceptions = exceptions;
+        this.metrics = metrics;
         this.limits = limits;
+        this.threads = threads;
     }
 
     @Override
@@ -45,42 +73,89 @@ public class RulesTasklet implements Tasklet {
         long runId = p.runId();
         exceptions.deleteRun(runId);
 
-        LoanRules loanRules = new LoanRules(limits);
-        List<LoanException> batch = new ArrayList<>(BATCH);
-        exceptions.forEachOutstanding(runId, loan -> {
-            for (LoanRules.Finding f : loanRules.check(loan, p.asOf())) {
-                batch.add(new LoanException(loan.bankCode(), loan.loanId(), loan.countyCode(), loan.householdId(),
-                        f.rule(), f.detail()));
-            }
-            if (batch.size() >= BATCH) {
-                exceptions.save(runId, batch);
-                batch.clear();
-            }
-        });
-        exceptions.save(runId, batch);
-
-        save(runId, Rule.MULTIPLE_OUTSTANDING_LOANS, exceptions.multipleOutstanding(runId),
-                c -> CrossLoanDetails.multipleOutstanding(c.count(), c.text()));
-        save(runId, Rule.HOUSEHOLD_OVER_LIMIT, exceptions.householdOverLimit(runId, limits.householdLimitYuan()),
-                c -> CrossLoanDetails.householdOverLimit(c.count(), c.sum(), limits.householdLimitYuan()));
-        if (runs.rosterUsable(runId)) {
-            save(runId, Rule.NOT_ON_ROSTER, exceptions.notOnRoster(runId),
-                    c -> CrossLoanDetails.notOnRoster(c.issueDate()));
-            save(runId, Rule.ROSTER_COUNTY_MISMATCH, exceptions.rosterCountyMismatch(runId),
-                    c -> CrossLoanDetails.rosterCountyMismatch(c.text(), c.countyCode()));
+        LongList households = new LongList();
+        for (HouseholdKeys keys : chunks.scanLoans(runId, threads, HouseholdKeys::new)) {
+            households.addAll(keys.keys);
         }
-        Optional<RunRepository.StoredRun> previous = runs.previousOf(runId);
-        previous.ifPresent(prev -> {
-            save(runId, Rule.RATE_CHANGED, exceptions.rateChanged(runId, prev.runId()),
-                    c -> CrossLoanDetails.rateChanged(c.sum(), c.text(), prev.asOf()));
-            save(runId, Rule.LENDING_AFTER_PAUSE, exceptions.lendingAfterPause(runId, prev.runId(), prev.asOf()),
-                    c -> CrossLoanDetails.lendingAfterPause(c.issueDate(), prev.asOf()));
-        });
+        long[] shared = households.repeated();
+        households = null;
+
+        var previous = runs.previousOf(runId);
+        LoanChecks.Context context = new LoanChecks.Context(p.asOf(), new LoanRules(limits), shared,
+                runs.rosterUsable(runId) ? roster(runId) : null,
+                previous.map(RunRepository.StoredRun::asOf).orElse(null),
+                previous.map(prev -> previousRates(prev.runId())).orElse(null),
+                previous.map(prev -> paused(prev.runId())).orElse(Set.of()));
+        List<Loan> householdLoans = new ArrayList<>();
+        for (LoanChecks checks : chunks.scanLoans(runId, threads,
+                () -> new LoanChecks(context, runId, exceptions))) {
+            checks.flush();
+            householdLoans.addAll(checks.householdLoans());
+        }
+        exceptions.save(runId, householdRules(householdLoans));
         return RepeatStatus.FINISHED;
     }
 
-    private void save(long runId, Rule rule, List<Candidate> candidates, Function<Candidate, String> detail) {
-        exceptions.save(runId, candidates.stream().map(c -> new LoanException(c.bankCode(), c.loanId(),
-                c.countyCode(), c.householdId(), rule, detail.apply(c))).toList());
+    /** 一(一) 以户为单位, 一(二): the loans of each household with more than one outstanding loan. */
+    private List<LoanException> householdRules(List<Loan> loans) {
+        Map<String, List<Loan>> byHousehold = new HashMap<>();
+        loans.forEach(l -> byHousehold.computeIfAbsent(l.householdId(), h -> new ArrayList<>()).add(l));
+        List<LoanException> found = new ArrayList<>();
+        for (List<Loan> household : byHousehold.values()) {
+            if (household.size() < 2) {
+                continue;
+            }
+            String banks = String.valueOf(household.stream().map(Loan::bankCode).distinct().count());
+            household.forEach(l -> found.add(new LoanException(l, Rule.MULTIPLE_OUTSTANDING_LOANS,
+                    CrossLoanDetails.multipleOutstanding(household.size(), banks))));
+            List<Loan> assistance = household.stream().filter(l -> l.regime() == Regime.ASSISTANCE).toList();
+            BigDecimal total = assistance.stream().map(Loan::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (assistance.size() >= 2 && total.compareTo(limits.householdLimitYuan()) > 0) {
+                assistance.forEach(l -> found.add(new LoanException(l, Rule.HOUSEHOLD_OVER_LIMIT,
+                        CrossLoanDetails.householdOverLimit(assistance.size(), total, limits.householdLimitYuan()))));
+            }
+        }
+        return found;
+    }
+
+    private RosterIndex roster(long runId) {
+        List<String> counties = runs.counties(runId).stream().map(County::code).sorted().toList();
+        RosterIndex index = new RosterIndex(counties);
+        chunks.forEachRosterPeriod(runId, index::add);
+        return index.sort();
+    }
+
+    /** The rate of every loan accepted on the previous stored date, by bank code and loan id. */
+    private KeyIndex previousRates(long previousRunId) {
+        KeyIndex rates = new KeyIndex((int) Math.min(Integer.MAX_VALUE - 8, chunks.loans(previousRunId)));
+        chunks.scanLoans(previousRunId, threads, () -> (Consumer<StoredLoan>) stored -> {
+            Loan l = stored.loan();
+            long rate = l.annualRatePct().setScale(6).unscaledValue().longValueExact();
+            synchronized (rates) {
+                rates.add(Fingerprint.of(l.bankCode(), l.loanId()), Fingerprint.check(l.bankCode(), l.loanId()), rate);
+            }
+        });
+        return rates.sort();
+    }
+
+    /** The bank × county cells that were PAUSE on the previous stored date. */
+    private Set<String> paused(long previousRunId) {
+        return metrics.results(previousRunId, Level.BANK_COUNTY).stream()
+                .filter(c -> c.status() == Status.PAUSE)
+                .map(c -> RiskAssessment.key(c.countyCode(), c.bankCode()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** First pass: the household fingerprint of every outstanding loan. */
+    private static final class HouseholdKeys implements Consumer<StoredLoan> {
+
+        private final LongList keys = new LongList(64 * 1024);
+
+        @Override
+        public void accept(StoredLoan stored) {
+            if (stored.loan().outstanding()) {
+                keys.add(Fingerprint.of(stored.loan().householdId()));
+            }
+        }
     }
 }

@@ -1,46 +1,45 @@
 package cn.microcredit.monitor.store;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
 import cn.microcredit.monitor.ingest.LedgerSink;
 import cn.microcredit.monitor.ingest.Reject;
+import cn.microcredit.monitor.keys.Fingerprint;
+import cn.microcredit.monitor.keys.LongList;
 import cn.microcredit.monitor.loan.Loan;
 
 /**
- * Stores the rows of one ledger file through JDBC batches on a connection of its own, so that files can load in
- * parallel. Not thread-safe: one writer per file. Commits every {@value #COMMIT_EVERY} rows and on close.
+ * Stores the rows of one ledger file on a connection of its own, so that files load in parallel: accepted loans in
+ * chunks of {@value LoanCodec#CHUNK_ROWS} ({@link RunChunks}), rejects in JDBC batches. Keeps, in file order, the
+ * fingerprint of each accepted loan's bank code and loan id, for finding duplicates across files afterwards.
+ * Not thread-safe: one writer per file. Each chunk is committed as it is written.
  */
 public final class LoanBatchWriter implements LedgerSink, AutoCloseable {
 
-    private static final int BATCH = 1_000;
-    private static final int COMMIT_EVERY = 50_000;
-
-    private static final String INSERT_LOAN = """
-            INSERT INTO loan (run_id, file_seq, line_no, bank_code, loan_id, county_code, household_id,
-                              borrower_name, borrower_id_number, issue_date, maturity_date, amount, balance,
-                              annual_rate_pct, overdue_days, classification, renewal_count, purpose, guarantee,
-                              large_need, regime)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final int REJECT_BATCH = 1_000;
 
     private final long runId;
+    private final int fileSeq;
     private final Connection connection;
-    private final PreparedStatement loans;
     private final PreparedStatement rejects;
-    private int pendingLoans;
+    private final ChunkOut chunk = new ChunkOut();
+    private final LongList keys = new LongList(16 * 1024);
+    private final Map<String, Long> loansPerBank = new TreeMap<>();
+    private int chunks;
     private int pendingRejects;
-    private int uncommitted;
 
-    LoanBatchWriter(DataSource dataSource, long runId) {
+    LoanBatchWriter(DataSource dataSource, long runId, int fileSeq) {
         this.runId = runId;
+        this.fileSeq = fileSeq;
         try {
             this.connection = dataSource.getConnection();
             connection.setAutoCommit(false);
-            this.loans = connection.prepareStatement(INSERT_LOAN);
             this.rejects = connection.prepareStatement(RejectStatements.INSERT);
         } catch (SQLException e) {
             throw new StoreException("cannot open a connection for loading", e);
@@ -49,35 +48,11 @@ public final class LoanBatchWriter implements LedgerSink, AutoCloseable {
 
     @Override
     public void accepted(Loan loan, int fileSeq, long line) {
-        try {
-            int i = 1;
-            loans.setLong(i++, runId);
-            loans.setInt(i++, fileSeq);
-            loans.setLong(i++, line);
-            loans.setString(i++, loan.bankCode());
-            loans.setString(i++, loan.loanId());
-            loans.setString(i++, loan.countyCode());
-            loans.setString(i++, loan.householdId());
-            loans.setString(i++, loan.borrowerName());
-            loans.setString(i++, loan.borrowerIdNumber());
-            loans.setDate(i++, Date.valueOf(loan.issueDate()));
-            loans.setDate(i++, Date.valueOf(loan.maturityDate()));
-            loans.setBigDecimal(i++, loan.amount());
-            loans.setBigDecimal(i++, loan.balance());
-            loans.setBigDecimal(i++, loan.annualRatePct());
-            loans.setInt(i++, loan.overdueDays());
-            loans.setString(i++, loan.classification().name());
-            loans.setInt(i++, loan.renewalCount());
-            loans.setString(i++, loan.purpose().name());
-            loans.setString(i++, loan.guarantee().name());
-            loans.setBoolean(i++, loan.largeNeed());
-            loans.setString(i, loan.regime().name());
-            loans.addBatch();
-            if (++pendingLoans == BATCH) {
-                flushLoans();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot store loan", e);
+        LoanCodec.write(chunk, line, loan);
+        keys.add(Fingerprint.of(loan.bankCode(), loan.loanId()));
+        loansPerBank.merge(loan.bankCode(), 1L, Long::sum);
+        if (chunk.rows() == LoanCodec.CHUNK_ROWS) {
+            flushLoans();
         }
     }
 
@@ -86,48 +61,49 @@ public final class LoanBatchWriter implements LedgerSink, AutoCloseable {
         try {
             RejectStatements.bind(rejects, runId, fileSeq, reject);
             rejects.addBatch();
-            if (++pendingRejects == BATCH) {
-                flushRejects();
+            if (++pendingRejects == REJECT_BATCH) {
+                rejects.executeBatch();
+                pendingRejects = 0;
             }
         } catch (SQLException e) {
             throw new StoreException("cannot store reject", e);
         }
     }
 
-    private void flushLoans() throws SQLException {
-        loans.executeBatch();
-        uncommitted += pendingLoans;
-        pendingLoans = 0;
-        commitIfDue();
-    }
-
-    private void flushRejects() throws SQLException {
-        rejects.executeBatch();
-        uncommitted += pendingRejects;
-        pendingRejects = 0;
-        commitIfDue();
-    }
-
-    private void commitIfDue() throws SQLException {
-        if (uncommitted >= COMMIT_EVERY) {
+    private void flushLoans() {
+        try {
+            RunChunks.insert(connection, runId, RunChunks.LOANS, fileSeq, chunks++, chunk.rows(), chunk.compress());
             connection.commit();
-            uncommitted = 0;
+            chunk.reset();
+        } catch (SQLException e) {
+            throw new StoreException("cannot store loans", e);
         }
     }
 
     /** Stores what is pending and commits. */
     public void finish() {
         try {
-            if (pendingLoans > 0) {
+            if (chunk.rows() > 0) {
                 flushLoans();
             }
             if (pendingRejects > 0) {
-                flushRejects();
+                rejects.executeBatch();
+                pendingRejects = 0;
             }
             connection.commit();
         } catch (SQLException e) {
             throw new StoreException("cannot store ledger rows", e);
         }
+    }
+
+    /** Fingerprints of (bank code, loan id) of the accepted loans, in file order: row i is in chunk i / chunk size. */
+    public LongList keys() {
+        return keys;
+    }
+
+    /** Accepted loans of the file per bank code. */
+    public Map<String, Long> loansPerBank() {
+        return loansPerBank;
     }
 
     @Override

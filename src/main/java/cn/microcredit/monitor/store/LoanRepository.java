@@ -1,9 +1,13 @@
 package cn.microcredit.monitor.store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -13,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.microcredit.monitor.ingest.Reject;
 import cn.microcredit.monitor.ingest.RejectReason;
+import cn.microcredit.monitor.keys.Fingerprint;
+import cn.microcredit.monitor.keys.LongList;
+import cn.microcredit.monitor.loan.Loan;
 
 /** The stored ledger rows of a run: accepted loans and rejected rows. */
 @Repository
@@ -20,20 +27,22 @@ public class LoanRepository {
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final RunChunks chunks;
 
-    public LoanRepository(DataSource dataSource, JdbcTemplate jdbc) {
+    public LoanRepository(DataSource dataSource, JdbcTemplate jdbc, RunChunks chunks) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.chunks = chunks;
     }
 
-    public LoanBatchWriter writer(long runId) {
-        return new LoanBatchWriter(dataSource, runId);
+    public LoanBatchWriter writer(long runId, int fileSeq) {
+        return new LoanBatchWriter(dataSource, runId, fileSeq);
     }
 
     /** Forgets what a file sent before it turned out to be unusable as a whole. */
     @Transactional
     public void deleteFile(long runId, int fileSeq) {
-        jdbc.update("DELETE FROM loan WHERE run_id = ? AND file_seq = ?", runId, fileSeq);
+        chunks.deleteFile(runId, fileSeq);
         jdbc.update("DELETE FROM rejected_row WHERE run_id = ? AND file_seq = ?", runId, fileSeq);
     }
 
@@ -69,66 +78,77 @@ public class LoanRepository {
 
     /**
      * The bank each ledger file belongs to: the bank of most of its accepted loans (on a tie, the first bank code in
-     * code point order, whatever order the database returns the groups in). Lets a bank's feedback include the rows
-     * of its file whose bank code could not be read or was wrong.
+     * code point order), as the load step recorded it. Lets a bank's feedback include the rows of its file whose bank
+     * code could not be read or was wrong.
      */
-    public java.util.Map<String, String> bankOfFile(long runId) {
-        java.util.Map<String, String> banks = new java.util.HashMap<>();
-        java.util.Map<String, Long> best = new java.util.HashMap<>();
-        jdbc.query("""
-                SELECT f.file_name, l.bank_code, COUNT(*) FROM loan l
-                JOIN input_file f ON f.run_id = l.run_id AND f.file_seq = l.file_seq
-                WHERE l.run_id = ? GROUP BY f.file_name, l.bank_code""", rs -> {
-            String file = rs.getString(1);
-            String bank = rs.getString(2);
-            long n = rs.getLong(3);
-            long most = best.getOrDefault(file, 0L);
-            if (n > most || n == most && bank.compareTo(banks.get(file)) < 0) {
-                best.put(file, n);
-                banks.put(file, bank);
-            }
-        }, runId);
+    public Map<String, String> bankOfFile(long runId) {
+        Map<String, String> banks = new HashMap<>();
+        jdbc.query("SELECT file_name, bank_code FROM input_file WHERE run_id = ? AND bank_code IS NOT NULL",
+                rs -> {
+                    banks.put(rs.getString(1), rs.getString(2));
+                }, runId);
         return banks;
+    }
+
+    /** What {@link #rejectDuplicates} took out: per file sequence number, and per bank code. */
+    public record Duplicates(Map<Integer, Long> perFile, Map<String, Long> perBank) {
     }
 
     /**
      * A loan id may appear once per bank within a date: the first occurrence (by file name order, then line) stays,
-     * later ones move to the rejects as {@code DUPLICATE_LOAN}. Set-based so that it does not depend on the order in
-     * which files were loaded in parallel.
+     * later ones move to the rejects as {@code DUPLICATE_LOAN}, whatever order the files were loaded in. Only rows
+     * whose fingerprint occurs twice are read back, and they are compared by their real bank code and loan id.
      *
-     * @return duplicates per file sequence number
+     * @param keysByFile per file sequence number, the loader's fingerprints of its accepted loans in file order
      */
     @Transactional
-    public Map<Integer, Long> rejectDuplicates(long runId, Map<Integer, String> fileNames) {
-        record Occurrence(String bankCode, String loanId, int fileSeq, long line, String countyCode) {
-        }
-        List<Occurrence> occurrences = jdbc.query("""
-                SELECT l.bank_code, l.loan_id, l.file_seq, l.line_no, l.county_code
-                FROM loan l
-                JOIN (SELECT bank_code, loan_id FROM loan WHERE run_id = ?
-                      GROUP BY bank_code, loan_id HAVING COUNT(*) > 1) d
-                  ON d.bank_code = l.bank_code AND d.loan_id = l.loan_id
-                WHERE l.run_id = ?
-                ORDER BY l.bank_code, l.loan_id, l.file_seq, l.line_no""",
-                (rs, i) -> new Occurrence(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
-                        rs.getString(5)),
-                runId, runId);
+    public Duplicates rejectDuplicates(long runId, Map<Integer, String> fileNames, Map<Integer, LongList> keysByFile) {
+        LongList all = new LongList();
+        keysByFile.values().forEach(all::addAll);
+        long[] repeated = all.repeated();
         Map<Integer, Long> perFile = new TreeMap<>();
-        List<Object[]> deletes = new ArrayList<>();
-        Occurrence first = null;
-        for (Occurrence o : occurrences) {
-            if (first == null || !first.bankCode().equals(o.bankCode()) || !first.loanId().equals(o.loanId())) {
-                first = o;
-                continue;
-            }
-            saveReject(runId, o.fileSeq(), Reject.duplicate(fileNames.get(o.fileSeq()), o.line(), o.bankCode(),
-                    o.loanId(), o.countyCode(), fileNames.get(first.fileSeq()) + " 第" + first.line() + "行"));
-            deletes.add(new Object[] {runId, o.bankCode(), o.loanId(), o.fileSeq(), o.line()});
-            perFile.merge(o.fileSeq(), 1L, Long::sum);
+        Map<String, Long> perBank = new TreeMap<>();
+        if (repeated.length == 0) {
+            return new Duplicates(perFile, perBank);
         }
-        jdbc.batchUpdate("""
-                DELETE FROM loan
-                WHERE run_id = ? AND bank_code = ? AND loan_id = ? AND file_seq = ? AND line_no = ?""", deletes);
-        return perFile;
+        record Place(int fileSeq, int chunkSeq) {
+        }
+        record Occurrence(Place place, StoredLoan loan) {
+        }
+        Map<String, List<Occurrence>> byKey = new HashMap<>();
+        new TreeMap<>(keysByFile).forEach((fileSeq, keys) -> {
+            Set<Integer> chunkSeqs = new TreeSet<>();
+            for (int i = 0; i < keys.size(); i++) {
+                if (LongList.contains(repeated, keys.get(i))) {
+                    chunkSeqs.add(RunChunks.chunkOf(i));
+                }
+            }
+            for (int chunkSeq : chunkSeqs) {
+                for (StoredLoan l : chunks.chunk(runId, fileSeq, chunkSeq)) {
+                    if (LongList.contains(repeated, Fingerprint.of(l.loan().bankCode(), l.loan().loanId()))) {
+                        byKey.computeIfAbsent(l.loan().bankCode() + '\u0000' + l.loan().loanId(), k -> new ArrayList<>())
+                                .add(new Occurrence(new Place(fileSeq, chunkSeq), l));
+                    }
+                }
+            }
+        });
+        Map<Place, Set<Long>> dropped = new HashMap<>();
+        for (List<Occurrence> occurrences : byKey.values()) {
+            // Files were visited in order and a chunk holds its rows in line order: the first is the one that stays.
+            Occurrence first = occurrences.get(0);
+            for (Occurrence o : occurrences.subList(1, occurrences.size())) {
+                Loan loan = o.loan().loan();
+                saveReject(runId, o.place().fileSeq(), Reject.duplicate(fileNames.get(o.place().fileSeq()),
+                        o.loan().line(), loan.bankCode(), loan.loanId(), loan.countyCode(),
+                        fileNames.get(first.place().fileSeq()) + " 第" + first.loan().line() + "行"));
+                dropped.computeIfAbsent(o.place(), p -> new HashSet<>()).add(o.loan().line());
+                perFile.merge(o.place().fileSeq(), 1L, Long::sum);
+                perBank.merge(loan.bankCode(), 1L, Long::sum);
+            }
+        }
+        dropped.forEach((place, lines) -> chunks.rewriteChunk(runId, place.fileSeq(), place.chunkSeq(),
+                chunks.chunk(runId, place.fileSeq(), place.chunkSeq()).stream()
+                        .filter(l -> !lines.contains(l.line())).toList()));
+        return new Duplicates(perFile, perBank);
     }
 }

@@ -16,50 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Figures;
 import cn.microcredit.monitor.metrics.Level;
-import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.Reason;
 import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.metrics.Status;
 
-/** Set-based sums over the stored loans of a run, and the stored metrics of runs (SPEC 5.1). */
+/** The metrics of runs (SPEC 5.1): bank × county and higher levels, and the ageing of overdue loans. */
 @Repository
 public class MetricsRepository {
-
-    /**
-     * Sums per bank × county over outstanding loans. The subsidy follows 一(六): assistance loans only, balance capped
-     * at 50,000 (100,000 with a large production need), at 70 % of the rate but at most 2.5 points.
-     */
-    private static final String BANK_COUNTY_SUMS = """
-            SELECT county_code, bank_code, COUNT(*) AS loan_count, SUM(balance) AS balance,
-                   SUM(CASE WHEN overdue_days > 0 THEN balance ELSE 0 END) AS overdue_balance,
-                   SUM(CASE WHEN classification IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS') THEN balance ELSE 0 END)
-                       AS npl_balance,
-                   SUM(CASE WHEN overdue_days > 90 THEN balance ELSE 0 END) AS overdue90_balance,
-                   SUM(CASE WHEN regime = 'ASSISTANCE'
-                            THEN LEAST(balance, CASE WHEN large_need THEN CAST(? AS DECIMAL(18,2))
-                                                               ELSE CAST(? AS DECIMAL(18,2)) END)
-                                 * LEAST(annual_rate_pct * CAST(? AS DECIMAL(8,4)), CAST(? AS DECIMAL(8,4))) * 0.01
-                            ELSE 0 END) AS est_central_subsidy
-            FROM loan
-            WHERE run_id = ? AND balance > 0
-            GROUP BY county_code, bank_code
-            ORDER BY county_code, bank_code""";
-
-    /** Overdue outstanding loans by days overdue, in the buckets of the 1104 S71 report. */
-    private static final String AGEING = """
-            INSERT INTO county_ageing (run_id, county_code, bucket, loan_count, balance)
-            SELECT run_id, county_code, bucket, COUNT(*), SUM(balance)
-            FROM (SELECT run_id, county_code, balance,
-                         CASE WHEN overdue_days <= 30 THEN '1-30'
-                              WHEN overdue_days <= 60 THEN '31-60'
-                              WHEN overdue_days <= 90 THEN '61-90'
-                              WHEN overdue_days <= 180 THEN '91-180'
-                              WHEN overdue_days <= 270 THEN '181-270'
-                              WHEN overdue_days <= 360 THEN '271-360'
-                              ELSE '361+' END AS bucket
-                  FROM loan
-                  WHERE run_id = ? AND balance > 0 AND overdue_days > 0) overdue
-            GROUP BY run_id, county_code, bucket""";
 
     private static final String INSERT_CELL = """
             INSERT INTO cell_metrics (run_id, as_of, level, county_code, bank_code, loan_count, balance,
@@ -73,12 +36,6 @@ public class MetricsRepository {
         this.jdbc = jdbc;
     }
 
-    public List<RiskAssessment.Cell> bankCountySums(long runId, MonitorRules rules) {
-        return jdbc.query(BANK_COUNTY_SUMS,
-                (rs, i) -> new RiskAssessment.Cell(rs.getString("county_code"), rs.getString("bank_code"), figures(rs)),
-                rules.subsidyLargeCapYuan(), rules.subsidyCapYuan(), rules.subsidyShare(), rules.subsidyMaxPp(), runId);
-    }
-
     /** A run's bank × county sums by {@link RiskAssessment#key}. */
     public Map<String, Figures> bankCountyFigures(long runId) {
         Map<String, Figures> map = new HashMap<>();
@@ -89,7 +46,7 @@ public class MetricsRepository {
     }
 
     @Transactional
-    public void save(long runId, LocalDate asOf, List<CellResult> results) {
+    public void save(long runId, LocalDate asOf, List<CellResult> results, List<AgeingRow> ageing) {
         jdbc.update("DELETE FROM cell_metrics WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM county_ageing WHERE run_id = ?", runId);
         jdbc.batchUpdate(INSERT_CELL, results.stream().map(r -> new Object[] {
@@ -100,7 +57,9 @@ public class MetricsRepository {
                 r.status() == null ? null : r.status().name(), Reason.join(r.reasons()),
                 r.previous() == null ? null : r.previous().balance(),
                 r.previous() == null ? null : r.previous().overdueBalance()}).toList());
-        jdbc.update(AGEING, runId);
+        jdbc.batchUpdate("INSERT INTO county_ageing (run_id, county_code, bucket, loan_count, balance) VALUES (?, ?, ?, ?, ?)",
+                ageing.stream().map(a -> new Object[] {runId, a.countyCode(), a.bucket(), a.loanCount(), a.balance()})
+                        .toList());
     }
 
     public List<CellResult> results(long runId, Level level) {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,13 +27,15 @@ import cn.microcredit.monitor.reference.County;
 public class RunRepository {
 
     /** Every table whose rows belong to one run. */
-    static final List<String> RUN_TABLES = List.of("loan", "rejected_row", "input_file", "run_bank", "run_county",
-            "cell_metrics", "county_ageing", "roster_period", "loan_exception");
+    static final List<String> RUN_TABLES = List.of("run_chunk", "rejected_row", "input_file", "run_bank", "run_county",
+            "cell_metrics", "county_ageing", "loan_exception");
 
     private final JdbcTemplate jdbc;
+    private final RunChunks chunks;
 
-    public RunRepository(JdbcTemplate jdbc) {
+    public RunRepository(JdbcTemplate jdbc, RunChunks chunks) {
         this.jdbc = jdbc;
+        this.chunks = chunks;
     }
 
     /** A completed run: its id and date. */
@@ -137,7 +140,7 @@ public class RunRepository {
         return jdbc.queryForList("""
                 SELECT b.bank_code FROM run_bank b
                 WHERE b.run_id = ?
-                  AND NOT EXISTS (SELECT 1 FROM loan l WHERE l.run_id = b.run_id AND l.bank_code = b.bank_code)
+                  AND b.loans_accepted = 0
                   AND NOT EXISTS (SELECT 1 FROM rejected_row r WHERE r.run_id = b.run_id AND r.bank_code = b.bank_code)
                 ORDER BY b.bank_code""", String.class, runId);
     }
@@ -182,7 +185,8 @@ public class RunRepository {
                 SELECT r.as_of, r.run_id, r.status, r.finished_at, r.exit_code,
                        (SELECT COALESCE(SUM(f.rows_accepted), 0) FROM input_file f
                         WHERE f.run_id = r.run_id AND f.file_seq > 0) AS accepted,
-                       (SELECT COUNT(*) FROM loan l WHERE l.run_id = r.run_id) AS stored,
+                       (SELECT COALESCE(SUM(c.row_count), 0) FROM run_chunk c
+                        WHERE c.run_id = r.run_id AND c.kind = 'L') AS stored,
                        (SELECT COUNT(*) FROM cell_metrics c
                         WHERE c.run_id = r.run_id AND c.level = 'COUNTY' AND c.status = 'PAUSE') AS pause,
                        (SELECT COUNT(*) FROM cell_metrics c
@@ -196,16 +200,30 @@ public class RunRepository {
     }
 
     /**
-     * Retention: removes the loan rows (personal data) and roster rows of runs dated before {@code day}; their metrics,
-     * exceptions and rejects stay, so trends and reports of those dates remain.
-     *
-     * @return loan rows removed
+     * After loading: the bank of each ledger file (see {@code LoanRepository.bankOfFile}) and the accepted loans of
+     * each bank, which tell the banks that sent nothing.
      */
     @Transactional
-    public int purgeLoansBefore(LocalDate day) {
-        String runs = "SELECT run_id FROM monitor_run WHERE as_of < ?";
-        jdbc.update("DELETE FROM roster_period WHERE run_id IN (" + runs + ")", Date.valueOf(day));
-        return jdbc.update("DELETE FROM loan WHERE run_id IN (" + runs + ")", Date.valueOf(day));
+    public void saveLoaded(long runId, Map<Integer, String> bankOfFile, Map<String, Long> acceptedPerBank) {
+        jdbc.batchUpdate("UPDATE input_file SET bank_code = ? WHERE run_id = ? AND file_seq = ?",
+                bankOfFile.entrySet().stream().map(e -> new Object[] {e.getValue(), runId, e.getKey()}).toList());
+        jdbc.batchUpdate("UPDATE run_bank SET loans_accepted = ? WHERE run_id = ? AND bank_code = ?",
+                acceptedPerBank.entrySet().stream().map(e -> new Object[] {e.getValue(), runId, e.getKey()}).toList());
+    }
+
+    /**
+     * Retention: removes the stored loans and roster (personal data) of runs dated before {@code day}, and the
+     * borrowers' names and ID numbers kept with their exceptions; metrics, exceptions and rejects stay, so trends and
+     * reports of those dates remain.
+     *
+     * @return loans removed
+     */
+    @Transactional
+    public long purgeLoansBefore(LocalDate day) {
+        jdbc.update("""
+                UPDATE loan_exception SET borrower_name = '', borrower_id_number = ''
+                WHERE run_id IN (SELECT run_id FROM monitor_run WHERE as_of < ?)""", Date.valueOf(day));
+        return chunks.purgeBefore(day);
     }
 
     private void deleteRunData(long runId) {

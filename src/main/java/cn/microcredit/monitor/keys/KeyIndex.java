@@ -1,0 +1,132 @@
+package cn.microcredit.monitor.keys;
+
+import java.util.Arrays;
+
+/**
+ * Values looked up by a text key, held as three parallel primitive arrays sorted by key: 20 bytes an entry, where a
+ * {@code HashMap<String, List<...>>} of the same entries takes ten times as much. A key is its {@link Fingerprint}
+ * and its {@link Fingerprint#check}: two distinct keys are taken as one only if both collide (96 bits).
+ * A key may have several values. Build with {@link #add}, then {@link #sort} once, then look up.
+ */
+public final class KeyIndex {
+
+    private long[] keys;
+    private int[] checks;
+    private long[] values;
+    private int size;
+    private boolean sorted;
+
+    public KeyIndex(int capacity) {
+        capacity = Math.max(16, capacity);
+        keys = new long[capacity];
+        checks = new int[capacity];
+        values = new long[capacity];
+    }
+
+    public void add(long key, int check, long value) {
+        if (sorted) {
+            throw new IllegalStateException("index already sorted");
+        }
+        if (size == keys.length) {
+            int capacity = keys.length + (keys.length >> 1);
+            keys = Arrays.copyOf(keys, capacity);
+            checks = Arrays.copyOf(checks, capacity);
+            values = Arrays.copyOf(values, capacity);
+        }
+        keys[size] = key;
+        checks[size] = check;
+        values[size] = value;
+        size++;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Sorts by key and check (values of one key keep no particular order). */
+    public KeyIndex sort() {
+        quickSort(0, size - 1);
+        sorted = true;
+        return this;
+    }
+
+    /** Position of the first entry of the key, or -1; the key's entries follow it ({@link #matches}). */
+    public int first(long key, int check) {
+        if (!sorted) {
+            throw new IllegalStateException("index not sorted");
+        }
+        int lo = 0;
+        int hi = size - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = compare(mid, key, check);
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo < size && keys[lo] == key && checks[lo] == check ? lo : -1;
+    }
+
+    /** Whether the entry at a position (possibly past the end) has this key. */
+    public boolean matches(int position, long key, int check) {
+        return position >= 0 && position < size && keys[position] == key && checks[position] == check;
+    }
+
+    public long value(int position) {
+        return values[position];
+    }
+
+    private int compare(int i, long key, int check) {
+        int c = Long.compare(keys[i], key);
+        return c != 0 ? c : Integer.compare(checks[i], check);
+    }
+
+    /** Three-way quicksort: many entries of one key (a household with many periods) cannot make it quadratic. */
+    private void quickSort(int lo, int hi) {
+        while (hi - lo > 16) {
+            int mid = (lo + hi) >>> 1;
+            long pivotKey = keys[mid];
+            int pivotCheck = checks[mid];
+            int lt = lo;
+            int gt = hi;
+            int i = lo;
+            while (i <= gt) {
+                int c = compare(i, pivotKey, pivotCheck);
+                if (c < 0) {
+                    swap(lt++, i++);
+                } else if (c > 0) {
+                    swap(i, gt--);
+                } else {
+                    i++;
+                }
+            }
+            // Recurse into the smaller side, loop on the larger: the stack stays logarithmic.
+            if (lt - lo < hi - gt) {
+                quickSort(lo, lt - 1);
+                lo = gt + 1;
+            } else {
+                quickSort(gt + 1, hi);
+                hi = lt - 1;
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) {
+            for (int j = i; j > lo && compare(j - 1, keys[j], checks[j]) > 0; j--) {
+                swap(j - 1, j);
+            }
+        }
+    }
+
+    private void swap(int a, int b) {
+        long k = keys[a];
+        keys[a] = keys[b];
+        keys[b] = k;
+        int c = checks[a];
+        checks[a] = checks[b];
+        checks[b] = c;
+        long v = values[a];
+        values[a] = values[b];
+        values[b] = v;
+    }
+}

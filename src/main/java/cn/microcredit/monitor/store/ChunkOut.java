@@ -1,0 +1,102 @@
+package cn.microcredit.monitor.store;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.zip.Deflater;
+
+/**
+ * Builds the payload of one stored chunk: rows written field by field in a compact binary form (variable-length
+ * integers, UTF-8 text, decimals as scale and unscaled value), then compressed. Read back with {@link ChunkIn}.
+ */
+final class ChunkOut {
+
+    private byte[] buf = new byte[64 * 1024];
+    private int pos;
+    private int rows;
+
+    void endRow() {
+        rows++;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    int size() {
+        return pos;
+    }
+
+    void reset() {
+        pos = 0;
+        rows = 0;
+    }
+
+    void writeLong(long v) {
+        ensure(10);
+        long z = (v << 1) ^ (v >> 63);
+        while ((z & ~0x7FL) != 0) {
+            buf[pos++] = (byte) ((z & 0x7F) | 0x80);
+            z >>>= 7;
+        }
+        buf[pos++] = (byte) z;
+    }
+
+    void writeInt(int v) {
+        writeLong(v);
+    }
+
+    void writeBoolean(boolean v) {
+        ensure(1);
+        buf[pos++] = (byte) (v ? 1 : 0);
+    }
+
+    void writeString(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        writeInt(bytes.length);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, pos, bytes.length);
+        pos += bytes.length;
+    }
+
+    void writeDate(LocalDate d) {
+        writeLong(d.toEpochDay());
+    }
+
+    /** A decimal at a fixed scale, as the database's DECIMAL(p, scale) column would hold it. */
+    void writeDecimal(BigDecimal d, int scale) {
+        BigDecimal scaled = d.setScale(scale, java.math.RoundingMode.HALF_UP);
+        writeLong(scaled.unscaledValue().longValueExact());
+    }
+
+    /** The compressed payload: the raw length, then the deflated rows. */
+    byte[] compress() {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        try {
+            deflater.setInput(buf, 0, pos);
+            deflater.finish();
+            byte[] out = new byte[pos / 2 + 64];
+            int n = 4;
+            out[0] = (byte) (pos >>> 24);
+            out[1] = (byte) (pos >>> 16);
+            out[2] = (byte) (pos >>> 8);
+            out[3] = (byte) pos;
+            while (!deflater.finished()) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                n += deflater.deflate(out, n, out.length - n);
+            }
+            return Arrays.copyOf(out, n);
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private void ensure(int more) {
+        if (pos + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
+        }
+    }
+}
