@@ -33,6 +33,7 @@ import cn.microcredit.monitor.keys.LongList;
 import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.store.LoanBatchWriter;
 import cn.microcredit.monitor.store.LoanRepository;
+import cn.microcredit.monitor.store.RunChunks;
 import cn.microcredit.monitor.store.RunRepository;
 
 /**
@@ -46,12 +47,14 @@ public class LedgerLoadTasklet implements Tasklet {
 
     private final RunRepository runs;
     private final LoanRepository loans;
+    private final RunChunks chunks;
     private final int threads;
 
-    public LedgerLoadTasklet(RunRepository runs, LoanRepository loans,
+    public LedgerLoadTasklet(RunRepository runs, LoanRepository loans, RunChunks chunks,
                              @Value("${monitor.load.threads:2}") int threads) {
         this.runs = runs;
         this.loans = loans;
+        this.chunks = chunks;
         this.threads = threads;
     }
 
@@ -96,6 +99,9 @@ public class LedgerLoadTasklet implements Tasklet {
         });
         LoanRepository.Duplicates duplicates = loans.rejectDuplicates(runId, names, keys);
         keys.clear();
+        LongList households = new LongList();
+        results.forEach(r -> households.addAll(r.households()));
+        chunks.saveSharedHouseholds(runId, households.repeated());
         Map<String, Long> acceptedPerBank = new TreeMap<>();
         Map<Integer, String> bankOfFile = new TreeMap<>();
         long rows = 0;
@@ -122,7 +128,7 @@ public class LedgerLoadTasklet implements Tasklet {
     }
 
     /** What one file gave: its counts, the fingerprints of its accepted loans in order, its loans per bank. */
-    private record Loaded(FileResult result, LongList keys, Map<String, Long> loansPerBank) {
+    private record Loaded(FileResult result, LongList keys, LongList households, Map<String, Long> loansPerBank) {
     }
 
     private Loaded load(LedgerFileReader reader, long runId, Path file, String name, int fileSeq) {
@@ -133,9 +139,9 @@ public class LedgerLoadTasklet implements Tasklet {
             if (result.rejectedWhole()) {
                 loans.deleteFile(runId, fileSeq);
                 loans.saveReject(runId, fileSeq, result.fileReject());
-                return new Loaded(result, new LongList(), Map.of());
+                return new Loaded(result, new LongList(), new LongList(), Map.of());
             }
-            return new Loaded(result, writer.keys(), writer.loansPerBank());
+            return new Loaded(result, writer.keys(), writer.households(), writer.loansPerBank());
         }
     }
 

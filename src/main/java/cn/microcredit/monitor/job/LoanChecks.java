@@ -55,11 +55,13 @@ final class LoanChecks implements Consumer<StoredLoan> {
         for (LoanRules.Finding f : context.loanRules().check(loan, context.asOf())) {
             add(loan, f.rule(), f.detail());
         }
-        if (LongList.contains(context.sharedHouseholds(), Fingerprint.of(loan.householdId()))) {
+        long household = Fingerprint.of(loan.householdId());
+        if (LongList.contains(context.sharedHouseholds(), household)) {
             householdLoans.add(loan);
         }
         if (context.roster() != null) {
-            RosterIndex.Result r = context.roster().check(loan.householdId(), loan.countyCode(), loan.issueDate());
+            RosterIndex.Result r = context.roster().check(household, loan.householdId(), loan.countyCode(),
+                    loan.issueDate());
             switch (r.match()) {
                 case NOT_ON_ROSTER -> add(loan, Rule.NOT_ON_ROSTER, CrossLoanDetails.notOnRoster(loan.issueDate()));
                 case OTHER_COUNTY -> add(loan, Rule.ROSTER_COUNTY_MISMATCH,

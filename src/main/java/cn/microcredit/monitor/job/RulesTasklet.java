@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 
 import cn.microcredit.monitor.keys.Fingerprint;
 import cn.microcredit.monitor.keys.KeyIndex;
-import cn.microcredit.monitor.keys.LongList;
 import cn.microcredit.monitor.loan.Loan;
 import cn.microcredit.monitor.loan.Regime;
 import cn.microcredit.monitor.metrics.Level;
@@ -39,10 +38,10 @@ import cn.microcredit.monitor.store.RunRepository;
 import cn.microcredit.monitor.store.StoredLoan;
 
 /**
- * Applies every rule of SPEC 5.3 to the outstanding loans of the run, read back in parallel. A first pass finds the
- * households that may have more than one outstanding loan (by fingerprint); the second applies each loan's own rules,
- * the roster and the previous stored date, and keeps the loans of those households, which are then grouped by their
- * real household id for the two household rules (一(一), 一(二)): across banks, what only a supervisor sees.
+ * Applies every rule of SPEC 5.3 to the outstanding loans of the run, read back in parallel: each loan's own rules,
+ * the roster and the previous stored date. The loans of households that may have more than one outstanding loan (by
+ * fingerprint, found when loading) are kept and grouped by their real household id for the two household rules
+ * (一(一), 一(二)): across banks, what only a supervisor sees.
  * Held in memory: the roster (20 bytes a period), the previous date's rates (20 bytes a loan) and the loans of
  * households with several outstanding loans.
  */
@@ -73,12 +72,7 @@ public class RulesTasklet implements Tasklet {
         long runId = p.runId();
         exceptions.deleteRun(runId);
 
-        LongList households = new LongList();
-        for (HouseholdKeys keys : chunks.scanLoans(runId, threads, HouseholdKeys::new)) {
-            households.addAll(keys.keys);
-        }
-        long[] shared = households.repeated();
-        households = null;
+        long[] shared = chunks.sharedHouseholds(runId);
 
         var previous = runs.previousOf(runId);
         LoanChecks.Context context = new LoanChecks.Context(p.asOf(), new LoanRules(limits), shared,
@@ -144,18 +138,5 @@ public class RulesTasklet implements Tasklet {
                 .filter(c -> c.status() == Status.PAUSE)
                 .map(c -> RiskAssessment.key(c.countyCode(), c.bankCode()))
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** First pass: the household fingerprint of every outstanding loan. */
-    private static final class HouseholdKeys implements Consumer<StoredLoan> {
-
-        private final LongList keys = new LongList(64 * 1024);
-
-        @Override
-        public void accept(StoredLoan stored) {
-            if (stored.loan().outstanding()) {
-                keys.add(Fingerprint.of(stored.loan().householdId()));
-            }
-        }
     }
 }

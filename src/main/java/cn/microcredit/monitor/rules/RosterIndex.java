@@ -60,7 +60,11 @@ public final class RosterIndex {
 
     /** Whether a period of the household covers the day (added ≤ day ≤ removed), and in which county. */
     public Result check(String householdId, String countyCode, LocalDate day) {
-        long key = Fingerprint.of(householdId);
+        return check(Fingerprint.of(householdId), householdId, countyCode, day);
+    }
+
+    /** {@link #check(String, String, LocalDate)} with the household's fingerprint already at hand. */
+    public Result check(long key, String householdId, String countyCode, LocalDate day) {
         int check = Fingerprint.check(householdId);
         long d = day(day);
         String lowest = null;

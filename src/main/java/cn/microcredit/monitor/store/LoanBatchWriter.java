@@ -17,7 +17,8 @@ import cn.microcredit.monitor.loan.Loan;
 /**
  * Stores the rows of one ledger file on a connection of its own, so that files load in parallel: accepted loans in
  * chunks of {@value LoanCodec#CHUNK_ROWS} ({@link RunChunks}), rejects in JDBC batches. Keeps, in file order, the
- * fingerprint of each accepted loan's bank code and loan id, for finding duplicates across files afterwards.
+ * fingerprint of each accepted loan's bank code and loan id, for finding duplicates across files afterwards, and
+ * of each outstanding loan's household, for finding households with several loans.
  * Not thread-safe: one writer per file. Each chunk is committed as it is written.
  */
 public final class LoanBatchWriter implements LedgerSink, AutoCloseable {
@@ -30,6 +31,7 @@ public final class LoanBatchWriter implements LedgerSink, AutoCloseable {
     private final PreparedStatement rejects;
     private final ChunkOut chunk = new ChunkOut();
     private final LongList keys = new LongList(16 * 1024);
+    private final LongList households = new LongList(16 * 1024);
     private final Map<String, Long> loansPerBank = new TreeMap<>();
     private int chunks;
     private int pendingRejects;
@@ -50,6 +52,9 @@ public final class LoanBatchWriter implements LedgerSink, AutoCloseable {
     public void accepted(Loan loan, int fileSeq, long line) {
         LoanCodec.write(chunk, line, loan);
         keys.add(Fingerprint.of(loan.bankCode(), loan.loanId()));
+        if (loan.outstanding()) {
+            households.add(Fingerprint.of(loan.householdId()));
+        }
         loansPerBank.merge(loan.bankCode(), 1L, Long::sum);
         if (chunk.rows() == LoanCodec.CHUNK_ROWS) {
             flushLoans();
@@ -99,6 +104,11 @@ public final class LoanBatchWriter implements LedgerSink, AutoCloseable {
     /** Fingerprints of (bank code, loan id) of the accepted loans, in file order: row i is in chunk i / chunk size. */
     public LongList keys() {
         return keys;
+    }
+
+    /** Fingerprints of the household ids of the outstanding loans among them. */
+    public LongList households() {
+        return households;
     }
 
     /** Accepted loans of the file per bank code. */

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.microcredit.monitor.keys.LongList;
 import cn.microcredit.monitor.reference.RosterPeriod;
 
 /**
@@ -37,6 +38,7 @@ public class RunChunks {
     /** Kinds of chunk. */
     static final String LOANS = "L";
     static final String ROSTER = "R";
+    static final String SHARED_HOUSEHOLDS = "H";
 
     private static final String INSERT = """
             INSERT INTO run_chunk (run_id, kind, file_seq, chunk_seq, row_count, payload) VALUES (?, ?, ?, ?, ?, ?)""";
@@ -97,6 +99,33 @@ public class RunChunks {
             jdbc.update(INSERT, runId, ROSTER, 0, chunkSeq++, out.rows(), out.compress());
             out.reset();
         }
+    }
+
+    /**
+     * Stores the fingerprints of the households that have more than one outstanding loan (or share a fingerprint
+     * with another household: the rules step compares the real ids), so that the rules step need not read every loan
+     * an extra time to find them.
+     */
+    public void saveSharedHouseholds(long runId, long[] fingerprints) {
+        ChunkOut out = new ChunkOut();
+        for (long f : fingerprints) {
+            out.writeLong(f);
+            out.endRow();
+        }
+        jdbc.update("DELETE FROM run_chunk WHERE run_id = ? AND kind = ?", runId, SHARED_HOUSEHOLDS);
+        jdbc.update(INSERT, runId, SHARED_HOUSEHOLDS, 0, 0, out.rows(), out.compress());
+    }
+
+    /** What {@link #saveSharedHouseholds} stored, sorted. */
+    public long[] sharedHouseholds(long runId) {
+        LongList fingerprints = new LongList();
+        jdbc.query("SELECT payload FROM run_chunk WHERE run_id = ? AND kind = ?", rs -> {
+            ChunkIn in = ChunkIn.of(rs.getBytes(1));
+            while (in.hasMore()) {
+                fingerprints.add(in.readLong());
+            }
+        }, runId, SHARED_HOUSEHOLDS);
+        return fingerprints.sortedCopy();
     }
 
     /** Forgets a roster that turned out to be unusable as a whole. */
