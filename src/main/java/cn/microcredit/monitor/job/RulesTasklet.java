@@ -114,7 +114,7 @@ public class RulesTasklet implements Tasklet {
 
     private RosterIndex roster(long runId) {
         List<String> counties = runs.counties(runId).stream().map(County::code).sorted().toList();
-        RosterIndex index = new RosterIndex(counties);
+        RosterIndex index = new RosterIndex(counties, chunks.rosterPeriods(runId));
         chunks.forEachRosterPeriod(runId, index::add);
         return index.sort();
     }

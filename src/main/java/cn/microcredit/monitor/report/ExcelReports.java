@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -130,13 +134,40 @@ public class ExcelReports {
                     }
                 }
             });
-            for (Book b : books) {
-                b.save();
-            }
+            saveAll(books);
         } finally {
             for (Book b : books) {
                 b.close();
             }
+        }
+    }
+
+    /** Writes the workbooks out two at a time: each is its own, and compressing them is most of the work. */
+    private static void saveAll(List<Book> books) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> saves = new ArrayList<>();
+            for (Book b : books) {
+                saves.add(pool.submit(() -> {
+                    b.save();
+                    return null;
+                }));
+            }
+            for (Future<?> f : saves) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing workbooks", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -21,10 +21,13 @@ public final class RosterIndex {
     private final List<String> counties;
     private final KeyIndex periods;
 
-    /** @param counties every county code a period may name, sorted */
-    public RosterIndex(List<String> counties) {
+    /**
+     * @param counties every county code a period may name, sorted
+     * @param expected number of periods to be added (sizes the arrays once)
+     */
+    public RosterIndex(List<String> counties, long expected) {
         this.counties = counties;
-        this.periods = new KeyIndex(64 * 1024);
+        this.periods = new KeyIndex((int) Math.min(Integer.MAX_VALUE - 8, expected));
     }
 
     public void add(RosterPeriod p) {

@@ -17,7 +17,7 @@ class RosterIndexTest {
     private static final LocalDate ADDED = LocalDate.of(2024, 3, 1);
     private static final LocalDate REMOVED = LocalDate.of(2025, 6, 30);
 
-    private final RosterIndex index = new RosterIndex(List.of("210123", "210124", "210181"));
+    private final RosterIndex index = new RosterIndex(List.of("210123", "210124", "210181"), 4);
 
     private void period(String household, String county, LocalDate added, LocalDate removed) {
         index.add(new RosterPeriod(1, household, county, RosterCategory.MONITORED, added, removed));
