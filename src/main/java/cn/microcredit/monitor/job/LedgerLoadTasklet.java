@@ -71,19 +71,26 @@ public class LedgerLoadTasklet implements Tasklet {
         List<Loaded> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())));
         try {
-            List<Future<Loaded>> futures = new ArrayList<>();
+            // Largest files first, so that no thread is left with a big file after the others are done.
+            List<Integer> bySize = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
+                bySize.add(i);
+            }
+            bySize.sort(Comparator.comparingLong((Integer i) -> size(files.get(i))).reversed());
+            Map<Integer, Future<Loaded>> loading = new TreeMap<>();
+            var logContext = org.slf4j.MDC.getCopyOfContextMap();
+            for (int i : bySize) {
                 int fileSeq = i + 1;
                 Path file = files.get(i);
                 String name = p.input().relativize(file).toString();
-                var logContext = org.slf4j.MDC.getCopyOfContextMap();
-                futures.add(pool.submit(() -> {
+                loading.put(fileSeq, pool.submit(() -> {
                     if (logContext != null) {
                         org.slf4j.MDC.setContextMap(logContext);
                     }
                     return load(reader, runId, file, name, fileSeq);
                 }));
             }
+            List<Future<Loaded>> futures = new ArrayList<>(loading.values());
             for (Future<Loaded> f : futures) {
                 results.add(get(f));
             }
@@ -142,6 +149,14 @@ public class LedgerLoadTasklet implements Tasklet {
                 return new Loaded(result, new LongList(), new LongList(), Map.of());
             }
             return new Loaded(result, writer.keys(), writer.households(), writer.loansPerBank());
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -16,4 +16,19 @@ class RunIdLogging implements JobExecutionListener {
     public void beforeJob(JobExecution jobExecution) {
         MDC.put(KEY, Long.toString(jobExecution.getJobInstanceId()));
     }
+
+    /** Wraps a task to run with the logging context of the thread that hands it over (for the job's own threads). */
+    static Runnable keepContext(Runnable task) {
+        java.util.Map<String, String> context = MDC.getCopyOfContextMap();
+        return () -> {
+            if (context != null) {
+                MDC.setContextMap(context);
+            }
+            try {
+                task.run();
+            } finally {
+                MDC.clear();
+            }
+        };
+    }
 }
