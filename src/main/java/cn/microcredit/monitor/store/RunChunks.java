@@ -136,10 +136,16 @@ public class RunChunks {
     /** Every roster period of a run, in the order of the file. */
     @Transactional(readOnly = true)
     public void forEachRosterPeriod(long runId, Consumer<RosterPeriod> consumer) {
-        jdbc.query("SELECT payload FROM run_chunk WHERE run_id = ? AND kind = ? ORDER BY file_seq, chunk_seq",
-                rs -> {
-                    RosterCodec.read(rs.getBytes(1), consumer);
-                }, runId, ROSTER);
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(
+                    "SELECT payload FROM run_chunk WHERE run_id = ? AND kind = ? ORDER BY file_seq, chunk_seq");
+            ps.setFetchSize(4);
+            ps.setLong(1, runId);
+            ps.setString(2, ROSTER);
+            return ps;
+        }, rs -> {
+            RosterCodec.read(rs.getBytes(1), consumer);
+        });
     }
 
     /** Number of roster periods a run stored. */
@@ -187,12 +193,18 @@ public class RunChunks {
                     return null;
                 }));
             }
-            jdbc.query("""
-                    SELECT file_seq, payload FROM run_chunk WHERE run_id = ? AND kind = ?
-                    ORDER BY file_seq, chunk_seq""", rs -> {
-                Chunk c = new Chunk(rs.getInt(1), rs.getBytes(2));
-                put(queue, c, futures);
-            }, runId, LOANS);
+            jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement("""
+                        SELECT file_seq, payload FROM run_chunk WHERE run_id = ? AND kind = ?
+                        ORDER BY file_seq, chunk_seq""");
+                // A chunk is some 100 KB: fetch a few at a time, not the template's 1,000 rows.
+                ps.setFetchSize(threads * 2);
+                ps.setLong(1, runId);
+                ps.setString(2, LOANS);
+                return ps;
+            }, rs -> {
+                put(queue, new Chunk(rs.getInt(1), rs.getBytes(2)), futures);
+            });
             for (int t = 0; t < threads; t++) {
                 put(queue, end, futures);
             }
