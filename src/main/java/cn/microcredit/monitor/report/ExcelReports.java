@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,8 +93,11 @@ public class ExcelReports {
 
     public void write(ReportData data, Path dir) throws IOException {
         List<Book> books = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            scopeBook(books, data, dir, PROVINCE, code -> true, r -> true);
+            // Each workbook's own sheets are built two at a time: most of the time is POI's, per workbook.
+            List<Callable<Book>> makers = new ArrayList<>();
+            makers.add(() -> scopeBook(data, dir, PROVINCE, code -> true, r -> true));
             Map<String, Set<String>> subBureaus = new TreeMap<>();
             for (CellResult c : data.countyCells()) {
                 subBureaus.computeIfAbsent(data.subBureau(c.countyCode()), k -> new java.util.HashSet<>())
@@ -101,17 +105,31 @@ public class ExcelReports {
             }
             for (var entry : subBureaus.entrySet()) {
                 Set<String> codes = entry.getValue();
-                scopeBook(books, data, dir, entry.getKey(), codes::contains, r -> codes.contains(r.countyCode()));
+                makers.add(() -> scopeBook(data, dir, entry.getKey(), codes::contains,
+                        r -> codes.contains(r.countyCode())));
             }
             Path bankDir = Files.createDirectories(dir.resolve("banks"));
             Map<String, String> bankOfFile = loans.bankOfFile(data.summary().runId());
             for (Bank bank : data.banks().all()) {
-                Book book = new Book(bankDir.resolve(bankFileName(bank.code(), data)),
-                        e -> e.bankCode().equals(bank.code()),
-                        r -> owner(r, bankOfFile, data).equals(bank.code()));
-                books.add(book);
-                bankIntro(book, bank, data);
-                book.tables("合规异常明细", "拒收明细");
+                makers.add(() -> {
+                    Book book = new Book(bankDir.resolve(bankFileName(bank.code(), data)),
+                            e -> e.bankCode().equals(bank.code()),
+                            r -> owner(r, bankOfFile, data).equals(bank.code()));
+                    bankIntro(book, bank, data);
+                    book.tables("合规异常明细", "拒收明细");
+                    return book;
+                });
+            }
+            IOException failure = null;
+            for (Future<Book> f : pool.invokeAll(makers)) {
+                try {
+                    books.add(f.get());
+                } catch (ExecutionException e) {
+                    failure = failure != null ? failure : asIo(e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
 
             long runId = data.summary().runId();
@@ -134,49 +152,42 @@ public class ExcelReports {
                     }
                 }
             });
-            saveAll(books);
-        } finally {
-            for (Book b : books) {
-                b.close();
-            }
-        }
-    }
-
-    /** Writes the workbooks out two at a time: each is its own, and compressing them is most of the work. */
-    private static void saveAll(List<Book> books) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> saves = new ArrayList<>();
-            for (Book b : books) {
-                saves.add(pool.submit(() -> {
-                    b.save();
-                    return null;
-                }));
-            }
-            for (Future<?> f : saves) {
+            // Written out two at a time as well: each is its own, and compressing them is most of the work.
+            for (Future<Object> f : pool.invokeAll(books.stream().map(b -> (Callable<Object>) () -> {
+                b.save();
+                return null;
+            }).toList())) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof IOException io) {
-                        throw io;
-                    }
-                    throw new IllegalStateException(e.getCause());
+                    failure = failure != null ? failure : asIo(e);
                 }
+            }
+            if (failure != null) {
+                throw failure;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while writing workbooks", e);
         } finally {
             pool.shutdownNow();
+            for (Book b : books) {
+                b.close();
+            }
         }
     }
 
-    private static void scopeBook(List<Book> books, ReportData data, Path dir, String scope,
-                                  Predicate<String> countyFilter, Predicate<Reject> rejectFilter) {
+    /** The failure of a workbook task as an IOException (a runtime failure is kept as the cause). */
+    private static IOException asIo(ExecutionException e) {
+        return e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+    }
+
+    private static Book scopeBook(ReportData data, Path dir, String scope, Predicate<String> countyFilter,
+                                  Predicate<Reject> rejectFilter) {
         Book book = new Book(dir.resolve(fileName(scope, data)), e -> countyFilter.test(e.countyCode()), rejectFilter);
-        books.add(book);
         new ScopeSheets(book.wb, book.styles, data, scope, countyFilter).write();
         book.tables("合规异常明细", "数据质量");
+        return book;
     }
 
     /** The bank a reject concerns: its own bank code when that is a known bank, else the bank of its file. */
