@@ -11,6 +11,7 @@ import cn.microcredit.monitor.job.CommandLineOptions;
 import cn.microcredit.monitor.job.HistoryCommands;
 import cn.microcredit.monitor.job.InputValidation;
 import cn.microcredit.monitor.job.MonitorRunner;
+import cn.microcredit.monitor.job.StopOnSignal;
 import cn.microcredit.monitor.job.UsageException;
 
 /**
@@ -26,7 +27,10 @@ public class MonitorApplication {
     private static final String POSTGRESQL_PROFILE = "postgresql";
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int exitCode = run(args, System.out, System.err);
+        // After a SIGTERM the JVM is already shutting down: the stop hook exits with this code.
+        StopOnSignal.runEnded(exitCode);
+        System.exit(exitCode);
     }
 
     /** Runs the whole job as the command line would; returns the exit code instead of exiting. */

@@ -195,12 +195,23 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
     /** Spring Boot property arguments for the application context. */
     public String[] springArguments() {
         var args = new java.util.ArrayList<String>();
-        args.add("--spring.datasource.url=" + dbUrl);
+        args.add("--spring.datasource.url=" + keptOpenOnExit(dbUrl));
         ruleOverrides.forEach((k, v) -> args.add("--" + RULES_PREFIX + k + "=" + v));
         if (logDir != null) {
             args.add("--logging.file.name=" + logDir.resolve("microcredit-monitor.log"));
         }
         return args.toArray(String[]::new);
+    }
+
+    /**
+     * An H2 file database is closed by H2's own shutdown hook unless told otherwise; after a SIGTERM the stopping run
+     * still needs it to record that it stopped (see StopOnSignal). It is closed when the run's connections are.
+     */
+    private static String keptOpenOnExit(String url) {
+        if (!url.startsWith("jdbc:h2:file:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return url;
+        }
+        return url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public static String usage() {

@@ -59,7 +59,7 @@ public class LedgerLoadTasklet implements Tasklet {
         List<Path> files = ledgerFiles(p.input().resolve("ledgers"));
         Set<String> bankCodes = runs.banks(runId).codes();
         Set<String> countyCodes = runs.counties(runId).stream().map(County::code).collect(Collectors.toSet());
-        LedgerFileReader reader = new LedgerFileReader(bankCodes, countyCodes);
+        LedgerFileReader reader = new LedgerFileReader(bankCodes, countyCodes, StopRequest::check);
 
         long started = System.nanoTime();
         List<FileResult> results = new ArrayList<>();
@@ -83,6 +83,8 @@ public class LedgerLoadTasklet implements Tasklet {
             }
         } finally {
             pool.shutdownNow();
+            // No loading thread may outlive the step: one still holding a connection keeps the database open.
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
         }
 
         Map<Integer, String> names = new TreeMap<>();

@@ -37,11 +37,14 @@ public class ReportTasklet implements Tasklet {
         Files.createDirectories(staging);
         try {
             ReportData data = loader.load(p.runId(), p.asOf());
+            StopRequest.check();
             csv.write(data, staging);
+            StopRequest.check();
             excel.write(data, staging);
             OutputFolders.restrict(staging);
         } catch (Exception | Error e) {
-            // A half-written staging folder helps nobody (and may fill a disk that is already full).
+            // A half-written staging folder helps nobody (and may fill a disk that is already full); a stopped run
+            // leaves none either.
             OutputFolders.deleteTree(staging);
             throw e;
         }

@@ -152,7 +152,8 @@ public class RunRepository {
     public int publish(long runId, LocalDate asOf, int exitCode) {
         List<Long> obsolete = jdbc.queryForList("""
                 SELECT run_id FROM monitor_run
-                WHERE run_id <> ? AND (as_of = ? OR status = 'FAILED')""", Long.class, runId, Date.valueOf(asOf));
+                WHERE run_id <> ? AND (as_of = ? OR status IN ('FAILED', 'STOPPED'))""", Long.class, runId,
+                Date.valueOf(asOf));
         Integer replaced = jdbc.queryForObject("""
                 SELECT COUNT(*) FROM monitor_run WHERE run_id <> ? AND as_of = ? AND status = 'COMPLETED'""",
                 Integer.class, runId, Date.valueOf(asOf));
@@ -168,6 +169,13 @@ public class RunRepository {
     @Transactional
     public void markFailed(long runId) {
         jdbc.update("UPDATE monitor_run SET status = 'FAILED', finished_at = ? WHERE run_id = ? AND status = 'STARTED'",
+                Timestamp.valueOf(LocalDateTime.now()), runId);
+    }
+
+    /** A run stopped on request (SIGTERM): kept, as STOPPED, until a later run publishes. */
+    @Transactional
+    public void markStopped(long runId) {
+        jdbc.update("UPDATE monitor_run SET status = 'STOPPED', finished_at = ? WHERE run_id = ? AND status = 'STARTED'",
                 Timestamp.valueOf(LocalDateTime.now()), runId);
     }
 

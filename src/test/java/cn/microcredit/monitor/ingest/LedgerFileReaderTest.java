@@ -225,7 +225,7 @@ class LedgerFileReaderTest {
         appender.start();
         logger.addAppender(appender);
         try {
-            new LedgerFileReader(Set.of("B01"), Set.of("210102"), 0).read(file, "long.csv", SEQ, sink);
+            new LedgerFileReader(Set.of("B01"), Set.of("210102"), 0, () -> { }).read(file, "long.csv", SEQ, sink);
         } finally {
             logger.detachAppender(appender);
         }
