@@ -1,6 +1,11 @@
 package cn.microcredit.monitor;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -66,6 +71,7 @@ public class MonitorApplication {
             app.setAdditionalProfiles(POSTGRESQL_PROFILE);
         }
         try (ConfigurableApplicationContext context = app.run(options.springArguments())) {
+            restrictEmbeddedDatabaseFiles(options.dbUrl(), err);
             if (options.history()) {
                 return context.getBean(HistoryCommands.class).printHistory(out);
             }
@@ -112,6 +118,37 @@ public class MonitorApplication {
             }
         } catch (java.io.IOException e) {
             throw new UsageException("--db: 无法创建数据库文件夹 " + folder + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * The H2 files themselves too, once H2 has created them with the process umask: no access for others even where
+     * the folder already existed and others may enter it. A file that only its owner may change (another analyst's,
+     * on a shared server) is named on the console instead. No-op where POSIX permissions are absent.
+     */
+    private static void restrictEmbeddedDatabaseFiles(String dbUrl, PrintStream err) throws java.io.IOException {
+        if (!dbUrl.startsWith("jdbc:h2:file:")) {
+            return;
+        }
+        Path base = Path.of(dbUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0]).toAbsolutePath();
+        Path folder = base.getParent();
+        if (folder == null || !folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        String prefix = base.getFileName() + ".";
+        try (var files = Files.list(folder)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".db")).toList()) {
+                Set<PosixFilePermission> now = Files.getPosixFilePermissions(f);
+                if (now.contains(PosixFilePermission.OTHERS_READ) || now.contains(PosixFilePermission.OTHERS_WRITE)) {
+                    try {
+                        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+                    } catch (java.io.IOException e) {
+                        err.println("警告 WARNING: 数据库文件对其他用户可读，且无法更改 (the database file is readable by "
+                                + "others and its permissions cannot be changed): " + f);
+                    }
+                }
+            }
         }
     }
 

@@ -77,6 +77,11 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
         if (!db.startsWith("jdbc:")) {
             throw new UsageException("--db: '" + db + "' 不是 JDBC URL（应以 jdbc: 开头）");
         }
+        if (db.toUpperCase(java.util.Locale.ROOT).replace(" ", "").contains("AUTO_SERVER=TRUE")) {
+            // H2's automatic mixed mode starts a TCP server on the database, which holds personal data.
+            throw new UsageException("--db: AUTO_SERVER=TRUE 会把数据库开放到网络上，不允许 (would open the database to the "
+                    + "network)");
+        }
         Path logDir = writableFolder(values.get("log-dir"), "--log-dir");
         if (history || values.containsKey("purge-before")) {
             if (values.containsKey("input") || validateOnly || (history && values.containsKey("purge-before"))) {

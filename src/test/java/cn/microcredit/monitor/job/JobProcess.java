@@ -83,6 +83,10 @@ final class JobProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String output() {
         return output.toString();
     }
