@@ -64,8 +64,8 @@ public class LedgerLoadTasklet implements Tasklet {
         long started = System.nanoTime();
         List<FileResult> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())));
+        List<Future<FileResult>> futures = new ArrayList<>();
         try {
-            List<Future<FileResult>> futures = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 int fileSeq = i + 1;
                 Path file = files.get(i);
@@ -82,9 +82,12 @@ public class LedgerLoadTasklet implements Tasklet {
                 results.add(get(f));
             }
         } finally {
-            pool.shutdownNow();
-            // No loading thread may outlive the step: one still holding a connection keeps the database open.
-            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            // Files not begun are dropped; a file being loaded ends at its next stop check, or with the file. Not
+            // shutdownNow(): an interrupt inside H2 closes its file channel, and the database with it. No loading
+            // thread may outlive the step either: one still holding a connection keeps the database open.
+            futures.forEach(f -> f.cancel(false));
+            pool.shutdown();
+            pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
         }
 
         Map<Integer, String> names = new TreeMap<>();

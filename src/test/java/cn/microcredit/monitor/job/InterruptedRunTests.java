@@ -28,7 +28,7 @@ import cn.microcredit.monitor.tools.SampleDataGenerator;
 
 /**
  * Nothing lost, nothing doubled when a run is interrupted. The job runs in a process of its own on generated data
- * (20,000 loans, two dates) and is stopped (SIGTERM) or killed (SIGKILL) part-way through 2026-10-31, then launched
+ * (15,000 loans, two dates) and is stopped (SIGTERM) or killed (SIGKILL) part-way through 2026-10-31, then launched
  * again: the interrupted run publishes nothing, the published 2026-09-30 stays as it was, and the next launch's CSV
  * files are byte-identical to those of a run that was never interrupted.
  */
@@ -54,7 +54,7 @@ class InterruptedRunTests {
     @BeforeAll
     void publishTheFirstDateAndRunTheSecondUninterrupted() throws IOException {
         data = work.resolve("data");
-        SampleDataGenerator.main(new String[] {"--out=" + data, "--loans=20000"});
+        SampleDataGenerator.main(new String[] {"--out=" + data, "--loans=15000"});
         Path baseline = work.resolve("baseline");
         assertThat(runInProcess(baseline, FIRST).code()).isEqualTo(3);
         published = copyTree(baseline, work.resolve("published"));
