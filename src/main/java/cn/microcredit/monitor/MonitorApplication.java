@@ -1,6 +1,11 @@
 package cn.microcredit.monitor;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,6 +16,7 @@ import cn.microcredit.monitor.job.CommandLineOptions;
 import cn.microcredit.monitor.job.HistoryCommands;
 import cn.microcredit.monitor.job.InputValidation;
 import cn.microcredit.monitor.job.MonitorRunner;
+import cn.microcredit.monitor.job.StopOnSignal;
 import cn.microcredit.monitor.job.UsageException;
 
 /**
@@ -26,7 +32,10 @@ public class MonitorApplication {
     private static final String POSTGRESQL_PROFILE = "postgresql";
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int exitCode = run(args, System.out, System.err);
+        // After a SIGTERM the JVM is already shutting down: the stop hook exits with this code.
+        StopOnSignal.runEnded(exitCode);
+        System.exit(exitCode);
     }
 
     /** Runs the whole job as the command line would; returns the exit code instead of exiting. */
@@ -62,6 +71,7 @@ public class MonitorApplication {
             app.setAdditionalProfiles(POSTGRESQL_PROFILE);
         }
         try (ConfigurableApplicationContext context = app.run(options.springArguments())) {
+            restrictEmbeddedDatabaseFiles(options.dbUrl(), err);
             if (options.history()) {
                 return context.getBean(HistoryCommands.class).printHistory(out);
             }
@@ -108,6 +118,37 @@ public class MonitorApplication {
             }
         } catch (java.io.IOException e) {
             throw new UsageException("--db: 无法创建数据库文件夹 " + folder + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * The H2 files themselves too, once H2 has created them with the process umask: no access for others even where
+     * the folder already existed and others may enter it. A file that only its owner may change (another analyst's,
+     * on a shared server) is named on the console instead. No-op where POSIX permissions are absent.
+     */
+    private static void restrictEmbeddedDatabaseFiles(String dbUrl, PrintStream err) throws java.io.IOException {
+        if (!dbUrl.startsWith("jdbc:h2:file:")) {
+            return;
+        }
+        Path base = Path.of(dbUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0]).toAbsolutePath();
+        Path folder = base.getParent();
+        if (folder == null || !folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        String prefix = base.getFileName() + ".";
+        try (var files = Files.list(folder)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".db")).toList()) {
+                Set<PosixFilePermission> now = Files.getPosixFilePermissions(f);
+                if (now.contains(PosixFilePermission.OTHERS_READ) || now.contains(PosixFilePermission.OTHERS_WRITE)) {
+                    try {
+                        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+                    } catch (java.io.IOException e) {
+                        err.println("警告 WARNING: 数据库文件对其他用户可读，且无法更改 (the database file is readable by "
+                                + "others and its permissions cannot be changed): " + f);
+                    }
+                }
+            }
         }
     }
 

@@ -22,15 +22,25 @@ public final class LedgerFileReader {
     private final Set<String> countyCodes;
 
     private final long progressEveryNanos;
+    private final Runnable checkpoint;
 
     public LedgerFileReader(Set<String> bankCodes, Set<String> countyCodes) {
-        this(bankCodes, countyCodes, PROGRESS_EVERY_NANOS);
+        this(bankCodes, countyCodes, () -> { });
     }
 
-    LedgerFileReader(Set<String> bankCodes, Set<String> countyCodes, long progressEveryNanos) {
+    /**
+     * @param checkpoint run every 1,024 rows; it may throw to end the read at once (the job's stop request), and the
+     *                   exception reaches the caller as it is
+     */
+    public LedgerFileReader(Set<String> bankCodes, Set<String> countyCodes, Runnable checkpoint) {
+        this(bankCodes, countyCodes, PROGRESS_EVERY_NANOS, checkpoint);
+    }
+
+    LedgerFileReader(Set<String> bankCodes, Set<String> countyCodes, long progressEveryNanos, Runnable checkpoint) {
         this.bankCodes = bankCodes;
         this.countyCodes = countyCodes;
         this.progressEveryNanos = progressEveryNanos;
+        this.checkpoint = checkpoint;
     }
 
     /**
@@ -88,6 +98,9 @@ public final class LedgerFileReader {
                 } else {
                     state.rejected++;
                     sink.rejected(outcome.reject(), fileSeq);
+                }
+                if ((state.read & 1023) == 0) {
+                    checkpoint.run();
                 }
                 if ((state.read & 1023) == 0 && System.nanoTime() - state.lastLog >= progressEveryNanos) {
                     state.lastLog = System.nanoTime();

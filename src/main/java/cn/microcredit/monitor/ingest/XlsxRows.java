@@ -46,6 +46,18 @@ public final class XlsxRows {
         }
     }
 
+    /** Carries a failure of the row handler past the catch-all that turns workbook problems into IOExceptions. */
+    private static final class HandlerFailure extends RuntimeException {
+        HandlerFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
+    }
+
     /**
      * @param missingColumns how many required columns a sheet's first non-empty row lacks to be a ledger header
      */
@@ -88,11 +100,20 @@ public final class XlsxRows {
             for (int i = 0; again.hasNext(); i++) {
                 try (InputStream sheet = again.next()) {
                     if (i == index) {
-                        parse(sheet, styles, strings, handler);
+                        parse(sheet, styles, strings, row -> {
+                            try {
+                                handler.row(row);
+                            } catch (RuntimeException e) {
+                                throw new HandlerFailure(e);
+                            }
+                        });
                         return;
                     }
                 }
             }
+        } catch (HandlerFailure e) {
+            // The rows' consumer failed (the database, a stop request): not a fault of the workbook.
+            throw e.getCause();
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {

@@ -77,6 +77,11 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
         if (!db.startsWith("jdbc:")) {
             throw new UsageException("--db: '" + db + "' 不是 JDBC URL（应以 jdbc: 开头）");
         }
+        if (db.toUpperCase(java.util.Locale.ROOT).replace(" ", "").contains("AUTO_SERVER=TRUE")) {
+            // H2's automatic mixed mode starts a TCP server on the database, which holds personal data.
+            throw new UsageException("--db: AUTO_SERVER=TRUE 会把数据库开放到网络上，不允许 (would open the database to the "
+                    + "network)");
+        }
         Path logDir = writableFolder(values.get("log-dir"), "--log-dir");
         if (history || values.containsKey("purge-before")) {
             if (values.containsKey("input") || validateOnly || (history && values.containsKey("purge-before"))) {
@@ -195,12 +200,23 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
     /** Spring Boot property arguments for the application context. */
     public String[] springArguments() {
         var args = new java.util.ArrayList<String>();
-        args.add("--spring.datasource.url=" + dbUrl);
+        args.add("--spring.datasource.url=" + keptOpenOnExit(dbUrl));
         ruleOverrides.forEach((k, v) -> args.add("--" + RULES_PREFIX + k + "=" + v));
         if (logDir != null) {
             args.add("--logging.file.name=" + logDir.resolve("microcredit-monitor.log"));
         }
         return args.toArray(String[]::new);
+    }
+
+    /**
+     * An H2 file database is closed by H2's own shutdown hook unless told otherwise; after a SIGTERM the stopping run
+     * still needs it to record that it stopped (see StopOnSignal). It is closed when the run's connections are.
+     */
+    private static String keptOpenOnExit(String url) {
+        if (!url.startsWith("jdbc:h2:file:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return url;
+        }
+        return url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public static String usage() {

@@ -65,11 +65,12 @@ public class LedgerLoadTasklet implements Tasklet {
         List<Path> files = ledgerFiles(p.input().resolve("ledgers"));
         Set<String> bankCodes = runs.banks(runId).codes();
         Set<String> countyCodes = runs.counties(runId).stream().map(County::code).collect(Collectors.toSet());
-        LedgerFileReader reader = new LedgerFileReader(bankCodes, countyCodes);
+        LedgerFileReader reader = new LedgerFileReader(bankCodes, countyCodes, StopRequest::check);
 
         long started = System.nanoTime();
         List<Loaded> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())));
+        List<Future<Loaded>> futures = new ArrayList<>();
         try {
             // Largest files first, so that no thread is left with a big file after the others are done.
             List<Integer> bySize = new ArrayList<>();
@@ -90,12 +91,17 @@ public class LedgerLoadTasklet implements Tasklet {
                     return load(reader, runId, file, name, fileSeq);
                 }));
             }
-            List<Future<Loaded>> futures = new ArrayList<>(loading.values());
+            futures.addAll(loading.values());
             for (Future<Loaded> f : futures) {
                 results.add(get(f));
             }
         } finally {
-            pool.shutdownNow();
+            // Files not begun are dropped; a file being loaded ends at its next stop check, or with the file. Not
+            // shutdownNow(): an interrupt inside H2 closes its file channel, and the database with it. No loading
+            // thread may outlive the step either: one still holding a connection keeps the database open.
+            futures.forEach(f -> f.cancel(false));
+            pool.shutdown();
+            pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
         }
 
         Map<Integer, String> names = new TreeMap<>();

@@ -48,6 +48,7 @@ final class LoanChecks implements Consumer<StoredLoan> {
 
     @Override
     public void accept(StoredLoan stored) {
+        StopRequest.check();
         Loan loan = stored.loan();
         if (!loan.outstanding()) {
             return;

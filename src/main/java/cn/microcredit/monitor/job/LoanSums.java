@@ -60,6 +60,7 @@ final class LoanSums implements Consumer<StoredLoan> {
 
     @Override
     public void accept(StoredLoan stored) {
+        StopRequest.check();
         Loan loan = stored.loan();
         if (!loan.outstanding()) {
             return;

@@ -10,11 +10,13 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.report.Outbox;
+import cn.microcredit.monitor.report.OutputFolders;
 import cn.microcredit.monitor.report.ReportDataLoader;
 import cn.microcredit.monitor.report.RunSummary;
 import cn.microcredit.monitor.store.RunRepository;
@@ -29,16 +31,17 @@ public class MonitorRunner {
     private final Job monitorJob;
     private final ReportDataLoader loader;
     private final RunRepository runs;
-
     private final RunGuard guard;
+    private final JobRepository jobRepository;
 
     public MonitorRunner(JobOperator jobOperator, Job monitorJob, ReportDataLoader loader, RunRepository runs,
-                         RunGuard guard) {
+                         RunGuard guard, JobRepository jobRepository) {
         this.jobOperator = jobOperator;
         this.monitorJob = monitorJob;
         this.loader = loader;
         this.runs = runs;
         this.guard = guard;
+        this.jobRepository = jobRepository;
     }
 
     public int run(CommandLineOptions options, PrintStream console) throws Exception {
@@ -51,7 +54,13 @@ public class MonitorRunner {
             throw new UsageException("--output: 输出文件夹不可写: " + options.output());
         }
         try (RunGuard.Lock lock = guard.acquire()) {
-            return launch(options, console);
+            StopRequest.clear();
+            StopOnSignal stopOnSignal = StopOnSignal.install(jobRepository, jobOperator, console);
+            try {
+                return launch(options, console);
+            } finally {
+                stopOnSignal.uninstall();
+            }
         } catch (RunGuard.RunInProgressException e) {
             log.error("{}; this launch did not start", e.getMessage());
             console.println("失败 FAILED: " + e.getMessage() + "；本次未启动 (not started)");
@@ -63,6 +72,20 @@ public class MonitorRunner {
         JobExecution execution = jobOperator.start(monitorJob,
                 RunParameters.toJobParameters(options, System.currentTimeMillis()));
         long runId = execution.getJobInstanceId();
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            // Whatever step it ended in, a run that did not complete leaves no half-written reports behind.
+            OutputFolders.deleteTree(new RunParameters(runId, options.asOf(), options.input(), options.output(),
+                    options.counties()).stagingDir());
+        }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            runs.markStopped(runId);
+            log.warn("run {} for {} stopped on request: nothing published; launching it again runs the date anew",
+                    runId, options.asOf());
+            console.println("已停止 STOPPED: " + options.asOf() + " 的运行被要求停止，未发布任何结果，再次运行即可 "
+                    + "(the run was stopped on request; nothing published; launch it again to run the date)");
+            org.slf4j.MDC.remove(RunIdLogging.KEY);
+            return 1;
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             runs.markFailed(runId);
             String why = execution.getAllFailureExceptions().stream().map(MonitorRunner::rootMessage)

@@ -14,7 +14,8 @@ import cn.microcredit.monitor.store.RunRepository;
 
 /**
  * Moves the finished reports into OUTPUT/AS_OF and makes the run the date's published one. Until this step nothing
- * that people or the next run read has changed.
+ * that people or the next run read has changed. A stop asked for before this step is honoured here; one asked for
+ * during it is not (see {@link StopRequest}).
  */
 @Component
 public class PublishTasklet implements Tasklet {
@@ -32,6 +33,7 @@ public class PublishTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        StopRequest.beginPublishing();
         RunParameters p = RunParameters.of(chunkContext);
         int exitCode = loader.summary(p.runId(), p.asOf()).exitCode();
         OutputFolders.replace(p.stagingDir(), p.publishedDir());

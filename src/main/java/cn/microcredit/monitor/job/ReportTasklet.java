@@ -1,5 +1,6 @@
 package cn.microcredit.monitor.job;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -37,11 +38,22 @@ public class ReportTasklet implements Tasklet {
         Files.createDirectories(staging);
         try {
             ReportData data = loader.load(p.runId(), p.asOf());
+            StopRequest.check();
             csv.write(data, staging);
+            StopRequest.check();
             excel.write(data, staging);
             OutputFolders.restrict(staging);
+        } catch (IOException e) {
+            OutputFolders.deleteTree(staging);
+            // "No space left on device" alone does not say which disk. Not chained as the cause: the runner reports
+            // the innermost cause's message, and this one is the message a person needs.
+            IOException where = new IOException("写报表失败 (writing the reports to " + p.output() + " failed): "
+                    + e.getMessage());
+            where.addSuppressed(e);
+            throw where;
         } catch (Exception | Error e) {
-            // A half-written staging folder helps nobody (and may fill a disk that is already full).
+            // A half-written staging folder helps nobody (and may fill a disk that is already full); a stopped run
+            // leaves none either.
             OutputFolders.deleteTree(staging);
             throw e;
         }

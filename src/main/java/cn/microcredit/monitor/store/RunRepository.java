@@ -147,7 +147,9 @@ public class RunRepository {
 
     /**
      * Makes a run the published one for its date in one transaction: marks it COMPLETED and removes every other run
-     * of the date, and the leftovers of runs that never completed.
+     * of the date, and the leftovers of runs that never completed. Holding the run lock (RunGuard), the publishing run
+     * is the only one alive: any other that is not COMPLETED failed, was stopped, or died before it could say so
+     * (killed, or still in a step when the 30 s after a SIGTERM ran out).
      *
      * @return how many earlier completed runs of the same date were replaced
      */
@@ -155,7 +157,7 @@ public class RunRepository {
     public int publish(long runId, LocalDate asOf, int exitCode) {
         List<Long> obsolete = jdbc.queryForList("""
                 SELECT run_id FROM monitor_run
-                WHERE run_id <> ? AND (as_of = ? OR status = 'FAILED')""", Long.class, runId, Date.valueOf(asOf));
+                WHERE run_id <> ? AND (as_of = ? OR status <> 'COMPLETED')""", Long.class, runId, Date.valueOf(asOf));
         Integer replaced = jdbc.queryForObject("""
                 SELECT COUNT(*) FROM monitor_run WHERE run_id <> ? AND as_of = ? AND status = 'COMPLETED'""",
                 Integer.class, runId, Date.valueOf(asOf));
@@ -171,6 +173,13 @@ public class RunRepository {
     @Transactional
     public void markFailed(long runId) {
         jdbc.update("UPDATE monitor_run SET status = 'FAILED', finished_at = ? WHERE run_id = ? AND status = 'STARTED'",
+                Timestamp.valueOf(LocalDateTime.now()), runId);
+    }
+
+    /** A run stopped on request (SIGTERM): kept, as STOPPED, until a later run publishes. */
+    @Transactional
+    public void markStopped(long runId) {
+        jdbc.update("UPDATE monitor_run SET status = 'STOPPED', finished_at = ? WHERE run_id = ? AND status = 'STARTED'",
                 Timestamp.valueOf(LocalDateTime.now()), runId);
     }
 

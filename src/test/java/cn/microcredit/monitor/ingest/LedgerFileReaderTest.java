@@ -1,6 +1,7 @@
 package cn.microcredit.monitor.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,6 +212,62 @@ class LedgerFileReaderTest {
     }
 
     @Test
+    void theCheckpointRunsEvery1024RowsAndWhatItThrowsEndsTheRead() throws IOException {
+        Path file = dir.resolve("long.csv");
+        Files.writeString(file, ledgerOf(3000));
+        int[] calls = {0};
+        LedgerFileReader stopping = new LedgerFileReader(Set.of("B01"), Set.of("210102"), () -> {
+            if (++calls[0] == 2) {
+                throw new IllegalStateException("stop requested");
+            }
+        });
+
+        assertThatThrownBy(() -> stopping.read(file, "long.csv", SEQ, sink)).hasMessage("stop requested");
+        assertThat(sink.accepted).hasSize(2048);
+    }
+
+    @Test
+    void aFailingSinkIsNotMistakenForAnUnreadableWorkbook() throws IOException {
+        Path file = dir.resolve("b1.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); var out = Files.newOutputStream(file)) {
+            var sheet = wb.createSheet("台账");
+            List<String> lines = ledgerOf(1).lines().toList();
+            for (int r = 0; r < lines.size(); r++) {
+                String[] values = lines.get(r).split(",");
+                var row = sheet.createRow(r);
+                for (int c = 0; c < values.length; c++) {
+                    row.createCell(c).setCellValue(values[c]);
+                }
+            }
+            wb.write(out);
+        }
+        LedgerSink failing = new LedgerSink() {
+            @Override
+            public void accepted(Loan loan, int fileSeq, long line) {
+                throw new IllegalStateException("database unavailable");
+            }
+
+            @Override
+            public void rejected(Reject reject, int fileSeq) {
+                throw new IllegalStateException("database unavailable");
+            }
+        };
+
+        // Not a whole-file reject that would let the run go on without the file's rows: the failure itself.
+        assertThatThrownBy(() -> reader.read(file, "b1.xlsx", SEQ, failing)).hasMessage("database unavailable");
+    }
+
+    private static String ledgerOf(int rows) {
+        StringBuilder text = new StringBuilder("loan_id,bank_code,county_code,household_id,borrower_name,"
+                + "borrower_id_number,issue_date,maturity_date,amount,balance,annual_rate,overdue_days,classification\n");
+        for (int i = 0; i < rows; i++) {
+            text.append("L").append(i).append(",B01,210102,H").append(i)
+                    .append(",张三,11010519491231002X,2026-03-01,2027-03-01,1000,1000,3.5,0,NORMAL\n");
+        }
+        return text.toString();
+    }
+
+    @Test
     void longFilesLogProgressWithRowsPerSecondAndPercent() throws IOException {
         StringBuilder text = new StringBuilder("loan_id,bank_code,county_code,household_id,borrower_name,"
                 + "borrower_id_number,issue_date,maturity_date,amount,balance,annual_rate,overdue_days,classification\n");
@@ -225,7 +283,7 @@ class LedgerFileReaderTest {
         appender.start();
         logger.addAppender(appender);
         try {
-            new LedgerFileReader(Set.of("B01"), Set.of("210102"), 0).read(file, "long.csv", SEQ, sink);
+            new LedgerFileReader(Set.of("B01"), Set.of("210102"), 0, () -> { }).read(file, "long.csv", SEQ, sink);
         } finally {
             logger.detachAppender(appender);
         }

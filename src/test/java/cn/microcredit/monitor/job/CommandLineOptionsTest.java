@@ -181,6 +181,13 @@ class CommandLineOptionsTest {
     }
 
     @Test
+    void anH2UrlThatWouldStartATcpServerIsRefused() {
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder,
+                "--db=jdbc:h2:file:./data/m;AUTO_SERVER=TRUE"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("AUTO_SERVER=TRUE");
+    }
+
+    @Test
     void everyRuleParameterOfMonitorRulesCanBeOverridden() {
         assertThat(CommandLineOptions.RULE_NAMES).containsExactlyInAnyOrder("npl-margin-pp", "warn-band-pp",
                 "growth-pp", "subsidy-share", "subsidy-max-pp", "subsidy-cap-yuan", "subsidy-large-cap-yuan",

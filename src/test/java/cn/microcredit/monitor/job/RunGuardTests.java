@@ -83,6 +83,30 @@ class RunGuardTests {
     }
 
     @Test
+    void aRunLeftStartedByAProcessThatDiedIsClearedWhenTheNextRunPublishes() throws Exception {
+        String db = "jdbc:h2:file:" + work.resolve("db/m").toAbsolutePath();
+        assertThat(run("2026-06-30", db).code()).isZero();
+        // What a process that ran out of time after SIGTERM leaves: its execution STOPPED, its run still STARTED.
+        try (Connection c = DriverManager.getConnection(db, "sa", ""); Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                    INSERT INTO monitor_run (run_id, as_of, input_dir, status, started_at)
+                    VALUES (99, DATE '2026-05-31', '/in/2026-05-31', 'STARTED', CURRENT_TIMESTAMP)""");
+            s.executeUpdate("""
+                    INSERT INTO run_bank (run_id, bank_code, bank_name, overall_npl_pct) VALUES (99, 'B9', 'x', 1)""");
+        }
+
+        assertThat(run("2026-07-31", db).code()).isEqualTo(3);
+
+        try (Connection c = DriverManager.getConnection(db, "sa", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     SELECT (SELECT COUNT(*) FROM monitor_run WHERE run_id = 99)
+                          + (SELECT COUNT(*) FROM run_bank WHERE run_id = 99)""")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
     void onPostgresASecondLaunchRefusesWhileARunHoldsTheLock() throws Exception {
         String db = "monitor_test_guard_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = admin()) {
