@@ -32,8 +32,16 @@ class CronWrapperTests {
     @BeforeEach
     void fakeJava() throws IOException {
         fakeJava = work.resolve("java");
+        // Also plays the two preparation calls of class data sharing: extracting the jar, and the training run that
+        // writes the archive at exit.
         Files.writeString(fakeJava, """
                 #!/usr/bin/env bash
+                prev=""
+                for a in "$@"; do
+                    if [ "$prev" = --destination ]; then mkdir -p "$a" && touch "$a/monitor.jar"; echo extracted >> "$0.calls"; exit 0; fi
+                    case "$a" in -XX:ArchiveClassesAtExit=*) touch "${a#*=}"; echo trained >> "$0.calls"; exit 3 ;; esac
+                    prev="$a"
+                done
                 echo "args: $*"
                 echo "umask: $(umask)"
                 exit "${FAKE_EXIT:-0}"
@@ -46,11 +54,18 @@ class CronWrapperTests {
     }
 
     private Result run(int fakeExit, String... args) throws Exception {
+        return runJar(fakeExit, "/opt/monitor.jar", null, args);
+    }
+
+    private Result runJar(int fakeExit, String jar, String cds, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("bash", WRAPPER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("MICROCREDIT_JAVA", fakeJava.toString());
-        pb.environment().put("MICROCREDIT_JAR", "/opt/monitor.jar");
+        pb.environment().put("MICROCREDIT_JAR", jar);
+        if (cds != null) {
+            pb.environment().put("MICROCREDIT_CDS", cds);
+        }
         pb.environment().put("MICROCREDIT_LOCK", lock.toString());
         pb.environment().put("JAVA_OPTS", "-Xmx1g");
         pb.environment().put("FAKE_EXIT", Integer.toString(fakeExit));
@@ -91,5 +106,47 @@ class CronWrapperTests {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.output()).contains("usage:");
+    }
+
+    @Test
+    void preparesAClassDataSharingArchiveOncePerJarAndRunsWithIt() throws Exception {
+        Path jar = Files.createDirectories(work.resolve("target")).resolve("monitor.jar");
+        Files.writeString(jar, "a jar");
+        Path cds = work.resolve("target/cds");
+
+        Path calls = work.resolve("java.calls");
+
+        Result first = runJar(0, jar.toString(), null, "/data/2026-10-31");
+        assertThat(Files.readAllLines(calls)).containsExactly("extracted", "trained");
+        assertThat(first.output()).contains("args: -Xmx1g -XX:SharedArchiveFile="
+                + cds.resolve("microcredit-monitor.jsa") + " -Xlog:cds=off -Xlog:cds+dynamic=off -jar "
+                + cds.resolve("app/monitor.jar") + " --input=/data/2026-10-31");
+
+        Result second = runJar(0, jar.toString(), null, "/data/2026-10-31");
+        assertThat(Files.readAllLines(calls)).hasSize(2);
+        assertThat(second.output()).contains("-XX:SharedArchiveFile=");
+
+        // A new jar: a new archive.
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        runJar(0, jar.toString(), null, "/data/2026-10-31");
+        assertThat(Files.readAllLines(calls)).containsExactly("extracted", "trained", "extracted", "trained");
+    }
+
+    @Test
+    void runsThePlainJarWhenToldOrWhenNoArchiveCanBeMade() throws Exception {
+        Path jar = Files.createDirectories(work.resolve("target")).resolve("monitor.jar");
+        Files.writeString(jar, "a jar");
+
+        Result off = runJar(0, jar.toString(), "off", "/data/2026-10-31");
+        assertThat(off.output()).doesNotContain("SharedArchiveFile").contains("-jar " + jar);
+        assertThat(work.resolve("java.calls")).doesNotExist();
+
+        Files.writeString(fakeJava, """
+                #!/usr/bin/env bash
+                case "$*" in *extract*) exit 1 ;; esac
+                echo "args: $*"
+                """);
+        Result failed = runJar(0, jar.toString(), null, "/data/2026-10-31");
+        assertThat(failed.output()).contains("no archive made; running without it", "args: -Xmx1g -jar " + jar);
     }
 }
