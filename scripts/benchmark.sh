@@ -5,11 +5,13 @@ set -euo pipefail
 
 usage() {
     cat <<'EOF'
-Usage: scripts/benchmark.sh [N ...] [--xmx=SIZE] [--work=DIR] [--rebuild]
+Usage: scripts/benchmark.sh [N ...] [--xmx=SIZE] [--wrapper] [--work=DIR] [--rebuild]
 
   N           loans on the books in the generated data set (default 1000000). Several N run one after the
               other and the growth of the whole job's wall time from the smallest to the largest is printed.
   --xmx=SIZE  maximum heap of the job's JVMs, e.g. --xmx=512m (default: the JVM's own default)
+  --wrapper   run the job as cron does, through bin/microcredit-monitor: its JVM options (-XX:+UseParallelGC, and
+              -Xmx4g unless --xmx) and its class data sharing archive, which the first date's run prepares
   --work=DIR  working files (data sets, databases, reports, logs); default /tmp/microcredit-bench.
               Data sets are kept and reused (DIR/data-N); each run's folder DIR/run-N is wiped first.
   --rebuild   run the Maven build even when target/ is newer than src/ and pom.xml
@@ -27,6 +29,7 @@ repo=$(pwd -P)
 
 loans=()
 xmx=""
+wrapper=false
 work=/tmp/microcredit-bench
 rebuild=false
 for arg in "$@"; do
@@ -34,6 +37,7 @@ for arg in "$@"; do
         --xmx=*) xmx=${arg#--xmx=} ;;
         --work=*) work=${arg#--work=} ;;
         --rebuild) rebuild=true ;;
+        --wrapper) wrapper=true ;;
         -h|--help) usage; exit 0 ;;
         ''|*[!0-9]*) echo "benchmark.sh: unknown argument '$arg'" >&2; usage >&2; exit 2 ;;
         *) loans+=("$arg") ;;
@@ -70,6 +74,21 @@ if [ -n "$xmx" ]; then
     heap=("-Xmx$xmx")
     heap_label="-Xmx$xmx"
 fi
+if $wrapper; then
+    heap_label="$heap_label, through bin/microcredit-monitor"
+fi
+
+# timed_job NAME DATE_FOLDER OPTION...: the whole job, plainly or as cron runs it (--wrapper)
+timed_job() {
+    local name=$1 folder=$2
+    shift 2
+    if $wrapper; then
+        timed "$name" env JAVA_OPTS="${heap[*]:--Xmx4g} -XX:+UseParallelGC" MICROCREDIT_LOCK="$work/benchmark.lock" \
+            bin/microcredit-monitor "$folder" "$@"
+    else
+        timed "$name" java "${heap[@]}" -jar "$jar" --input="$folder" "$@"
+    fi
+}
 
 # timed NAME COMMAND...: runs COMMAND under /usr/bin/time -v; output in RUN/NAME.log, measures in RUN/NAME.time
 timed() {
@@ -117,9 +136,9 @@ for n in "${loans[@]}"; do
     echo "benchmark of $n loans in $run" >&2
     db="jdbc:h2:file:$run/db/microcredit"
     if [ "$first" != "$last" ]; then
-        timed job-first java "${heap[@]}" -jar "$jar" --input="$first" --db="$db" --output="$run/out"
+        timed_job job-first "$first" --db="$db" --output="$run/out"
     fi
-    timed job java "${heap[@]}" -jar "$jar" --input="$last" --db="$db" --output="$run/out"
+    timed_job job "$last" --db="$db" --output="$run/out"
     timed validate java "${heap[@]}" -jar "$jar" --input="$last" --validate-only --output="$run/validate-out"
     timed duckdb-load java -cp "$bench_cp" cn.microcredit.monitor.bench.DuckDbBaseline --mode=load \
         --ledgers="$last/ledgers" --work="$run/duckdb"
@@ -149,7 +168,7 @@ for n in "${loans[@]}"; do
         echo "- code: commit $commit"
         echo "- machine: $(nproc) cores ($cpu), $mem_gib GiB, $java_version; load average $load_before before, $load_after after"
         echo "- data: \`SampleDataGenerator --loans=$n\`, timed date $(basename "$last"): $ledger_files ledger files, $ledger_mb MB"
-        echo "- command: \`scripts/benchmark.sh $n${xmx:+ --xmx=$xmx}\`"
+        echo "- command: \`scripts/benchmark.sh $n${xmx:+ --xmx=$xmx}$($wrapper && echo " --wrapper")\`"
         echo
         java -cp "$repo/target/test-classes" cn.microcredit.monitor.bench.BenchmarkReport --run="$run" --loans="$n" \
             --heap="$heap_label" --date="$(basename "$last")" --first-date="$(basename "$first")"
