@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -48,6 +51,8 @@ import cn.microcredit.monitor.store.StoredLoan;
 @Component
 public class RulesTasklet implements Tasklet {
 
+    private static final Logger log = LoggerFactory.getLogger(RulesTasklet.class);
+
     private final RunRepository runs;
     private final RunChunks chunks;
     private final ExceptionRepository exceptions;
@@ -72,13 +77,18 @@ public class RulesTasklet implements Tasklet {
         long runId = p.runId();
         exceptions.deleteRun(runId);
 
+        long t0 = System.nanoTime();
         long[] shared = chunks.sharedHouseholds(runId);
-
+        // The roster's index is built on a thread of its own while the previous date's rates are read on the others.
+        CompletableFuture<RosterIndex> rosterIndex = runs.rosterUsable(runId)
+                ? CompletableFuture.supplyAsync(() -> roster(runId)) : CompletableFuture.completedFuture(null);
         var previous = runs.previousOf(runId);
-        LoanChecks.Context context = new LoanChecks.Context(p.asOf(), new LoanRules(limits), shared,
-                runs.rosterUsable(runId) ? roster(runId) : null,
-                previous.map(RunRepository.StoredRun::asOf).orElse(null),
-                previous.map(prev -> previousRates(prev.runId())).orElse(null),
+        KeyIndex previousRates = previous.map(prev -> previousRates(prev.runId())).orElse(null);
+        long t1 = System.nanoTime();
+        RosterIndex roster = join(rosterIndex);
+        long t2 = System.nanoTime();
+        LoanChecks.Context context = new LoanChecks.Context(p.asOf(), new LoanRules(limits), shared, roster,
+                previous.map(RunRepository.StoredRun::asOf).orElse(null), previousRates,
                 previous.map(prev -> paused(prev.runId())).orElse(Set.of()));
         List<Loan> householdLoans = new ArrayList<>();
         for (LoanChecks checks : chunks.scanLoans(runId, threads,
@@ -86,8 +96,26 @@ public class RulesTasklet implements Tasklet {
             checks.flush();
             householdLoans.addAll(checks.householdLoans());
         }
+        long t3 = System.nanoTime();
         exceptions.save(runId, householdRules(householdLoans));
+        long t4 = System.nanoTime();
+        log.info("rules: previous date's rates of {} loans {} s, roster index of {} periods {} s more; loans checked {} s; "
+                        + "{} loans of {} shared households grouped {} s",
+                previousRates == null ? 0 : previousRates.size(), seconds(t1 - t0), roster == null ? 0 : roster.size(),
+                seconds(t2 - t1), seconds(t3 - t2), householdLoans.size(), shared.length, seconds(t4 - t3));
         return RepeatStatus.FINISHED;
+    }
+
+    private static RosterIndex join(CompletableFuture<RosterIndex> index) {
+        try {
+            return index.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /** 一(一) 以户为单位, 一(二): the loans of each household with more than one outstanding loan. */

@@ -69,7 +69,6 @@ public class ExcelReports {
             this.file = file;
             this.exceptionFilter = exceptionFilter;
             this.rejectFilter = rejectFilter;
-            wb.setCompressTempFiles(true);
         }
 
         void tables(String exceptionSheet, String rejectSheet) {

@@ -40,6 +40,10 @@ public final class RosterIndex {
                 (long) county << 42 | removed << 21 | day(p.addedDate()));
     }
 
+    public int size() {
+        return periods.size();
+    }
+
     public RosterIndex sort() {
         periods.sort();
         return this;
