@@ -9,7 +9,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -111,31 +111,24 @@ public final class CsvRows {
                         return start;
                     }
                     previousEnd = parser.getCurrentLineNumber();
-                    if (isBlank(record)) {
+                    String[] values = record.values();
+                    if (isBlank(values)) {
                         // A blank line, or a row of commas only as spreadsheets export empty rows: not a row.
                         continue;
                     }
-                    handler.row(new Row(start, toList(record), null));
+                    handler.row(new Row(start, Arrays.asList(values), null));
                 }
             }
         }
     }
 
-    private static boolean isBlank(CSVRecord record) {
-        for (String v : record) {
+    private static boolean isBlank(String[] values) {
+        for (String v : values) {
             if (!v.isBlank()) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static List<String> toList(CSVRecord record) {
-        List<String> values = new ArrayList<>(record.size());
-        for (String v : record) {
-            values.add(v);
-        }
-        return values;
     }
 
     /** Skips lines the way Commons CSV counts them: LF, CR LF and a lone CR each end one line. */
