@@ -1,0 +1,91 @@
+package cn.microcredit.monitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+class DuplicateLoansTest {
+
+    private static final Set<String> COUNTIES = Set.of("210102", "210181");
+
+    private static String name(int fileSeq) {
+        return "ledgers/b" + fileSeq + ".csv";
+    }
+
+    @Test
+    void theFirstOccurrenceInFileOrderStaysWhenTheLaterFileIsReadFirst() {
+        DuplicateLoans duplicates = new DuplicateLoans(COUNTIES);
+
+        duplicates.seen("B1", "L1", "210181", 2, 2);
+        duplicates.seen("B1", "L1", "210102", 1, 9);
+
+        assertThat(duplicates.rejects(1, DuplicateLoansTest::name)).isEmpty();
+        assertThat(duplicates.rejects(2, DuplicateLoansTest::name)).containsExactly(Reject.duplicate("ledgers/b2.csv",
+                2, "B1", "L1", "210181", "ledgers/b1.csv 第9行"));
+    }
+
+    @Test
+    void everyLaterOccurrenceNamesTheFirstWhateverTheOrderTheyWereMet() {
+        DuplicateLoans duplicates = new DuplicateLoans(COUNTIES);
+
+        duplicates.seen("B1", "L1", "210102", 3, 5);
+        duplicates.seen("B1", "L1", "210102", 2, 7);
+        duplicates.seen("B1", "L1", "210102", 2, 4);
+        duplicates.seen("B1", "L1", "210102", 1, 8);
+
+        assertThat(duplicates.rejects(1, DuplicateLoansTest::name)).isEmpty();
+        assertThat(duplicates.rejects(2, DuplicateLoansTest::name)).extracting(Reject::line, Reject::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(4L, "借据号(loan_id) 与 ledgers/b1.csv 第8行 重复（同一机构同一日期借据号唯一，保留首次出现的一行）"),
+                        org.assertj.core.groups.Tuple.tuple(7L, "借据号(loan_id) 与 ledgers/b1.csv 第8行 重复（同一机构同一日期借据号唯一，保留首次出现的一行）"));
+        assertThat(duplicates.rejects(3, DuplicateLoansTest::name)).extracting(Reject::line).containsExactly(5L);
+    }
+
+    @Test
+    void theSameLoanIdAtTwoBanksIsNoDuplicate() {
+        DuplicateLoans duplicates = new DuplicateLoans(COUNTIES);
+
+        duplicates.seen("B1", "L1", "210102", 1, 2);
+        duplicates.seen("B2", "L1", "210102", 1, 3);
+
+        assertThat(duplicates.rejects(1, DuplicateLoansTest::name)).isEmpty();
+    }
+
+    @Test
+    void twoThreadsMeetingRowsInAnyOrderFindWhatOneThreadInFileOrderFinds() throws InterruptedException {
+        List<long[]> rows = new ArrayList<>();
+        Random random = new Random(11);
+        for (int fileSeq = 1; fileSeq <= 4; fileSeq++) {
+            for (int line = 2; line < 5_000; line++) {
+                rows.add(new long[] {fileSeq, line, random.nextInt(8_000)});
+            }
+        }
+        DuplicateLoans inOrder = new DuplicateLoans(COUNTIES);
+        rows.forEach(r -> inOrder.seen("B1", "L" + r[2], "210102", (int) r[0], r[1]));
+
+        Collections.shuffle(rows, random);
+        DuplicateLoans shuffled = new DuplicateLoans(COUNTIES);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        int half = rows.size() / 2;
+        for (List<long[]> part : List.of(rows.subList(0, half), rows.subList(half, rows.size()))) {
+            pool.submit(() -> part.forEach(r -> shuffled.seen("B1", "L" + r[2], "210102", (int) r[0], r[1])));
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+
+        for (int fileSeq = 1; fileSeq <= 4; fileSeq++) {
+            List<Reject> expected = inOrder.rejects(fileSeq, DuplicateLoansTest::name);
+            assertThat(expected).isNotEmpty();
+            assertThat(shuffled.rejects(fileSeq, DuplicateLoansTest::name)).isEqualTo(expected);
+        }
+    }
+}
