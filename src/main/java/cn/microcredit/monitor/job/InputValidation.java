@@ -67,7 +67,7 @@ public final class InputValidation {
         List<String> names = ledgers.stream().map(p -> input.relativize(p).toString()).toList();
 
         LedgerFileReader reader = new LedgerFileReader(banks.codes(), counties.codes());
-        DuplicateLoans duplicates = new DuplicateLoans(counties.codes());
+        DuplicateLoans duplicates = new DuplicateLoans();
         List<Callable<Checked>> tasks = new ArrayList<>();
         List<Path> paths = new ArrayList<>();
         if (Files.exists(roster)) {
