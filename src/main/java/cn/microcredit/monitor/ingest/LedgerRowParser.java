@@ -5,12 +5,15 @@ import static cn.microcredit.monitor.ingest.LedgerColumn.*;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import cn.microcredit.monitor.loan.Classification;
 import cn.microcredit.monitor.loan.Guarantee;
@@ -30,24 +33,39 @@ public final class LedgerRowParser {
     static final int MAX_TEXT_LENGTH = 100;
     private static final BigDecimal MAX_RATE_PCT = BigDecimal.valueOf(24);
 
-    private static final LedgerColumn[] COLUMNS = LedgerColumn.values();
+    private static final String[] ALL_ABSENT = new String[LedgerColumn.values().length];
+
+    static {
+        Arrays.fill(ALL_ABSENT, "");
+    }
+
+    private static final Codes<Classification> CLASSIFICATIONS = new Codes<>(Classification::of,
+            Stream.concat(spellings(Classification.values(), Classification::label),
+                    Stream.of("1", "2", "3", "4", "5")));
+    private static final Codes<Purpose> PURPOSES = new Codes<>(Purpose::of,
+            Stream.concat(spellings(Purpose.values(), Purpose::label), Stream.of("户贷企用")));
+    private static final Codes<Guarantee> GUARANTEES = new Codes<>(Guarantee::of,
+            Stream.concat(spellings(Guarantee.values(), Guarantee::label), Stream.of("免担保")));
+    private static final Codes<Boolean> YES_NO = new Codes<>(LedgerRowParser::yesNo,
+            Stream.of("Y", "N", "y", "n", "YES", "NO", "Yes", "No", "yes", "no", "是", "否"));
 
     private final String file;
     private final HeaderMapping<LedgerColumn> header;
     private final Set<String> bankCodes;
     private final Set<String> countyCodes;
-    private final Codes<Classification> classifications = new Codes<>(Classification::of);
-    private final Codes<Purpose> purposes = new Codes<>(Purpose::of);
-    private final Codes<Guarantee> guarantees = new Codes<>(Guarantee::of);
-    private final Codes<Boolean> yesNo = new Codes<>(LedgerRowParser::yesNo);
+    /** The columns the file has, by ordinal, and where each is in a row. */
+    private final int[] presentColumns;
+    private final int[] presentIndexes;
 
-    /** One parser reads one file, on one thread: it remembers the code spellings it has met. */
     public LedgerRowParser(String file, HeaderMapping<LedgerColumn> header, Set<String> bankCodes,
                            Set<String> countyCodes) {
         this.file = file;
         this.header = header;
         this.bankCodes = bankCodes;
         this.countyCodes = countyCodes;
+        LedgerColumn[] present = Stream.of(LedgerColumn.values()).filter(header::has).toArray(LedgerColumn[]::new);
+        this.presentColumns = Stream.of(present).mapToInt(LedgerColumn::ordinal).toArray();
+        this.presentIndexes = Stream.of(present).mapToInt(header::index).toArray();
     }
 
     /** Exactly one of loan and reject is set. */
@@ -56,17 +74,18 @@ public final class LedgerRowParser {
 
     public Outcome parse(CsvRows.Row row) {
         List<String> v = row.values();
-        // Every field trimmed once, by column; "" where the file lacks the column or the row is short.
-        String[] f = new String[COLUMNS.length];
-        for (LedgerColumn c : COLUMNS) {
-            f[c.ordinal()] = header.get(v, c);
-        }
         if (row.isMalformed()) {
             return new Outcome(null, new Reject(file, row.line(), "", "", RejectReason.MALFORMED_ROW, row.malformed()));
         }
         if (v.size() < header.width()) {
-            return reject(row, f, RejectReason.MALFORMED_ROW,
-                    "字段数 " + v.size() + " 少于表头的 " + header.width() + " 列");
+            return new Outcome(null, new Reject(file, row.line(), header.get(v, BANK_CODE), header.get(v, LOAN_ID),
+                    RejectReason.MALFORMED_ROW, "字段数 " + v.size() + " 少于表头的 " + header.width() + " 列",
+                    header.get(v, COUNTY_CODE)));
+        }
+        // Every field trimmed once, by column ordinal; "" where the file lacks the column.
+        String[] f = ALL_ABSENT.clone();
+        for (int k = 0; k < presentColumns.length; k++) {
+            f[presentColumns[k]] = v.get(presentIndexes[k]).trim();
         }
         if (v.size() > header.width() && v.subList(header.width(), v.size()).stream().anyMatch(s -> !s.isBlank())) {
             return reject(row, f, RejectReason.MALFORMED_ROW,
@@ -95,13 +114,13 @@ public final class LedgerRowParser {
             problems.add(RejectReason.OUT_OF_RANGE, ANNUAL_RATE, rate.toPlainString() + " 不在 0–24（%）之间");
         }
         Integer overdueDays = problems.count(OVERDUE_DAYS);
-        Classification classification = problems.code(CLASSIFICATION, classifications);
+        Classification classification = problems.code(CLASSIFICATION, CLASSIFICATIONS);
         Integer renewals = problems.isBlank(RENEWAL_COUNT) ? Integer.valueOf(0) : problems.count(RENEWAL_COUNT);
         Purpose purpose = problems.isBlank(PURPOSE_CODE)
-                ? Purpose.OTHER_PRODUCTIVE : problems.code(PURPOSE_CODE, purposes);
+                ? Purpose.OTHER_PRODUCTIVE : problems.code(PURPOSE_CODE, PURPOSES);
         Guarantee guarantee = problems.isBlank(GUARANTEE)
-                ? Guarantee.CREDIT : problems.code(GUARANTEE, guarantees);
-        Boolean largeNeed = problems.isBlank(LARGE_NEED) ? Boolean.FALSE : problems.code(LARGE_NEED, yesNo);
+                ? Guarantee.CREDIT : problems.code(GUARANTEE, GUARANTEES);
+        Boolean largeNeed = problems.isBlank(LARGE_NEED) ? Boolean.FALSE : problems.code(LARGE_NEED, YES_NO);
 
         if (bank != null && !bankCodes.contains(bank)) {
             problems.add(RejectReason.UNKNOWN_BANK, BANK_CODE, Values.quote(bank) + " 不在 banks.csv 中");
@@ -132,18 +151,27 @@ public final class LedgerRowParser {
         };
     }
 
+    /** The usual spellings of an enum's constants: code, code in lower case, Chinese label. */
+    private static <E extends Enum<E>> Stream<String> spellings(E[] constants, Function<E, String> label) {
+        return Stream.of(constants)
+                .flatMap(c -> Stream.of(c.name(), c.name().toLowerCase(Locale.ROOT), label.apply(c)));
+    }
+
     /**
-     * The codes of one column already looked up, by their spelling in the file: a ledger uses a handful of spellings
-     * for a million rows. Only found codes are kept, and at most {@link #MAX_SPELLINGS}, so hostile text cannot grow it.
+     * The codes of one column already looked up, by spelling, shared by every file: a date's ledgers use a handful of
+     * spellings for a million rows. Seeded with the usual ones (only those the lookup accepts are kept), so that a new
+     * file does not start with lookups; other spellings found are added, up to {@link #MAX_SPELLINGS} so that hostile
+     * text cannot grow it.
      */
     private static final class Codes<T> {
-        static final int MAX_SPELLINGS = 64;
+        static final int MAX_SPELLINGS = 256;
 
         private final Function<String, Optional<T>> lookup;
-        private final Map<String, T> known = new HashMap<>();
+        private final Map<String, T> known = new ConcurrentHashMap<>();
 
-        Codes(Function<String, Optional<T>> lookup) {
+        Codes(Function<String, Optional<T>> lookup, Stream<String> usual) {
             this.lookup = lookup;
+            usual.forEach(this::find);
         }
 
         /** The code a text means, or null. */
