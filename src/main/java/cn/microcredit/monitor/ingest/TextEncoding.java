@@ -41,9 +41,10 @@ public final class TextEncoding {
     }
 
     /**
-     * Whether the whole file is well-formed UTF-8: exactly what a strict decode ({@link java.nio.charset.CodingErrorAction#REPORT})
-     * accepts (no overlong forms, no surrogates, nothing above U+10FFFF, no sequence cut off at the end), checked on the
-     * bytes without decoding them, since every ledger byte passes here once more before it is read.
+     * Whether the whole file is well-formed UTF-8: exactly what a strict decode
+     * ({@link java.nio.charset.CodingErrorAction#REPORT}) accepts (no overlong forms, no surrogates, nothing above
+     * U+10FFFF, no sequence cut off at the end), checked on the bytes without decoding them, since every ledger byte
+     * passes here once more before it is read.
      */
     static boolean isStrictUtf8(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

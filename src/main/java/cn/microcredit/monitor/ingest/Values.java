@@ -22,7 +22,10 @@ public final class Values {
     private Values() {
     }
 
-    /** {@code yyyy-M-d} or {@code yyyy/M/d} (month and day of one or two digits, one separator throughout), or {@code yyyyMMdd}. */
+    /**
+     * {@code yyyy-M-d} or {@code yyyy/M/d} (month and day of one or two digits, one separator throughout), or
+     * {@code yyyyMMdd}.
+     */
     public static LocalDate date(String text) throws FieldException {
         int n = text.length();
         int year;

@@ -1,6 +1,7 @@
 package cn.microcredit.monitor.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,10 +41,9 @@ class DuplicateLoansTest {
         duplicates.seen("B1", "L1", "210102", 1, 8);
 
         assertThat(duplicates.rejects(1, DuplicateLoansTest::name)).isEmpty();
+        String firstAtFileOneLineEight = "借据号(loan_id) 与 ledgers/b1.csv 第8行 重复（同一机构同一日期借据号唯一，保留首次出现的一行）";
         assertThat(duplicates.rejects(2, DuplicateLoansTest::name)).extracting(Reject::line, Reject::detail)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(4L, "借据号(loan_id) 与 ledgers/b1.csv 第8行 重复（同一机构同一日期借据号唯一，保留首次出现的一行）"),
-                        org.assertj.core.groups.Tuple.tuple(7L, "借据号(loan_id) 与 ledgers/b1.csv 第8行 重复（同一机构同一日期借据号唯一，保留首次出现的一行）"));
+                .containsExactly(tuple(4L, firstAtFileOneLineEight), tuple(7L, firstAtFileOneLineEight));
         assertThat(duplicates.rejects(3, DuplicateLoansTest::name)).extracting(Reject::line).containsExactly(5L);
     }
 
@@ -67,7 +67,7 @@ class DuplicateLoansTest {
         duplicates.seen("B1", "BB", "210102", 1, 4);
 
         assertThat(duplicates.rejects(1, DuplicateLoansTest::name)).extracting(Reject::line, Reject::loanId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "BB"));
+                .containsExactly(tuple(4L, "BB"));
     }
 
     @Test

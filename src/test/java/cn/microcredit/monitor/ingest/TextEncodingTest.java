@@ -95,7 +95,8 @@ class TextEncodingTest {
     @ValueSource(strings = {"C080", "C1BF", "E08080", "E09FBF", "EDA080", "EDBFBF", "F08F8080", "F4908080", "F5808080",
             "FF", "80", "BF", "E4B8", "F09F98"})
     void bytesAStrictUtf8DecoderRejectsMakeTheFileGb18030(String hex) throws IOException {
-        // Overlong forms, surrogates, code points above U+10FFFF, stray continuation bytes, sequences cut off at the end.
+        // Overlong forms, surrogates, code points above U+10FFFF, stray continuation bytes, sequences cut off at the
+        // end.
         Path file = write(concat("L0001,张三,".getBytes(StandardCharsets.UTF_8), HexFormat.of().parseHex(hex)));
 
         assertThat(TextEncoding.detect(file).charset()).isEqualTo(TextEncoding.GB18030);
