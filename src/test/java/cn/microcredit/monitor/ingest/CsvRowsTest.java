@@ -210,6 +210,67 @@ class CsvRowsTest {
                 List.of("借据号", "借款人姓名"), List.of("L1", "张三"));
     }
 
+    @Test
+    void aQuoteInsideAnUnquotedValueIsPartOfIt() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n5'6\",x\"y\"\n");
+
+        assertThat(rows.get(1).values()).containsExactly("5'6\"", "x\"y\"");
+    }
+
+    @Test
+    void emptyQuotedValuesAndAQuotedLastValueWithoutLineEndAreRead() throws IOException {
+        List<CsvRows.Row> rows = read("a,b,c\n\"\",\"\"\"\",\"end\"");
+
+        assertThat(rows.get(1).values()).containsExactly("", "\"", "end");
+    }
+
+    @Test
+    void aTrailingCommaMakesAnEmptyLastValue() throws IOException {
+        assertThat(read("a,b\nx,\n").get(1).values()).containsExactly("x", "");
+        assertThat(read("a,b\nx,").get(1).values()).containsExactly("x", "");
+    }
+
+    @Test
+    void linesAfterARecordWithAQuotedLineBreakAreEachHandedOnOnce() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n1,x\n2,\"y\nz\"\n3,w\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("a", "b")),
+                tuple(2L, List.of("1", "x")),
+                tuple(3L, List.of("2", "y\nz")),
+                tuple(5L, List.of("3", "w")));
+    }
+
+    @Test
+    void aBrokenRecordAfterPlainLinesIsDescribedWithLineAndPositionFromTheFilesStart() throws IOException {
+        // As when Commons CSV read every line: the message is the same whichever reader read the plain lines.
+        List<CsvRows.Row> rows = read("a,b\n1,x\n2,\"y\"z\n3,w\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::isMalformed).containsExactly(
+                tuple(1L, false), tuple(2L, false), tuple(3L, true), tuple(4L, false));
+        assertThat(rows.get(2).malformed()).endsWith(
+                "Invalid character between encapsulated token and delimiter at line: 3, position: 14");
+    }
+
+    @Test
+    void lineEndsSplitByTheReadBufferAreStillOneLineEnd() throws IOException {
+        // The first line fills the 64 K buffer up to its CR; the LF that completes CR LF comes with the next read.
+        String first = "x".repeat((1 << 16) - 3) + ",1";
+        List<CsvRows.Row> rows = read(first + "\r\n\"q\",2\r\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, r -> r.values().get(1)).containsExactly(
+                tuple(1L, "1"), tuple(2L, "2"));
+    }
+
+    @Test
+    void aLineLongerThanAMillionCharactersIsReadWhole() throws IOException {
+        String huge = "y".repeat(PlainLines.MAX_LINE + 10);
+        List<CsvRows.Row> rows = read("a,b\n1,\"" + huge + "\"\n2,z\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, r -> r.values().get(1).length()).containsExactly(
+                tuple(1L, 1), tuple(2L, huge.length()), tuple(3L, 1));
+    }
+
     private List<CsvRows.Row> read(String content) throws IOException {
         return read(Files.writeString(dir.resolve("rows.csv"), content), UTF8);
     }
