@@ -13,16 +13,23 @@ import java.util.function.IntFunction;
  * rejected {@code DUPLICATE_LOAN}), while files are read in parallel. "First" means first in file order, then line,
  * whatever order the threads happen to see the rows in: of two occurrences met, the later one is set aside as a
  * duplicate and the earlier one kept, so each occurrence but the first is set aside exactly once, and when all files
- * are read the kept one is the first. Safe for concurrent use.
+ * are read the kept one is the first. Each file's loans come through its own {@link File}, which hands them over in
+ * batches; the rest is safe for concurrent use.
  *
  * <p>A date has a million loans or more, every one of them kept until the last file is read. As objects (a map entry,
  * a record, the id string) they would be copied from one heap generation to the next at every collection, which cost
- * more than reading the files; so they are kept in a hash table of plain arrays, with the ids' characters end to end
- * in one array, which the collector never has to look into.
+ * more than reading the files; so they are kept in one {@code long[]} hash table, three longs a slot side by side (one
+ * cache line read per look-up), with the ids' characters end to end in one {@code char[]}. The collector never has to
+ * look into either.
  */
 public final class DuplicateLoans {
 
     private static final int FIRST_CAPACITY = 1 << 16;
+    /** Longs per slot: where the kept occurrence was read; hash, bank and county; where its id is in {@link #ids}. */
+    private static final int SLOT = 3;
+    /** Bank and county code numbers, and loan id lengths, take 16 bits of a slot. */
+    private static final int MAX_16_BITS = 0xFFFF;
+    private static final int BATCH = 4096;
 
     /** Where a loan was read, as one number that orders by file, then line; never 0 (files count from 1). */
     private static long place(int fileSeq, long line) {
@@ -41,48 +48,75 @@ public final class DuplicateLoans {
     private record Later(String bankCode, String loanId, String countyCode, long place) {
     }
 
-    /** Bank and county codes by number, so that a table slot holds two ints instead of two strings. */
+    /** Bank and county codes by number, so that a slot holds two numbers instead of two strings. */
     private final Map<String, Integer> codeNumbers = new HashMap<>();
     private final List<String> codes = new ArrayList<>();
 
-    // The table, by slot: the kept occurrence's place (0: empty slot), the key's hash, where its loan id's characters
-    // are in ids and how many, its bank's and its county's code numbers.
-    private long[] places = new long[FIRST_CAPACITY];
-    private int[] hashes = new int[FIRST_CAPACITY];
-    private int[] idStarts = new int[FIRST_CAPACITY];
-    private int[] idLengths = new int[FIRST_CAPACITY];
-    private int[] banks = new int[FIRST_CAPACITY];
-    private int[] counties = new int[FIRST_CAPACITY];
+    private long[] table = new long[FIRST_CAPACITY * SLOT];
+    private int capacity = FIRST_CAPACITY;
     private int size;
     private char[] ids = new char[FIRST_CAPACITY * 16];
     private int idsUsed;
 
     private final List<Later> later = new ArrayList<>();
 
-    /** An accepted loan read at {@code line} of file {@code fileSeq} (from 1, in file name order). */
-    public synchronized void seen(String bankCode, String loanId, String countyCode, int fileSeq, long line) {
+    /** The loans of one file, read on one thread: they are handed over in batches, the last one by {@link #close}. */
+    public final class File implements AutoCloseable {
+        private final int fileSeq;
+        private final String[] bankCodes = new String[BATCH];
+        private final String[] loanIds = new String[BATCH];
+        private final String[] countyCodes = new String[BATCH];
+        private final long[] lines = new long[BATCH];
+        private int batched;
+
+        private File(int fileSeq) {
+            this.fileSeq = fileSeq;
+        }
+
+        /** An accepted loan read at {@code line}. */
+        public void seen(String bankCode, String loanId, String countyCode, long line) {
+            bankCodes[batched] = bankCode;
+            loanIds[batched] = loanId;
+            countyCodes[batched] = countyCode;
+            lines[batched] = line;
+            if (++batched == BATCH) {
+                close();
+            }
+        }
+
+        /** Hands over the loans not handed over yet. */
+        @Override
+        public void close() {
+            synchronized (DuplicateLoans.this) {
+                for (int i = 0; i < batched; i++) {
+                    add(bankCodes[i], loanIds[i], countyCodes[i], place(fileSeq, lines[i]));
+                }
+            }
+            Arrays.fill(bankCodes, 0, batched, null);
+            Arrays.fill(loanIds, 0, batched, null);
+            Arrays.fill(countyCodes, 0, batched, null);
+            batched = 0;
+        }
+    }
+
+    /** Where the loans of file {@code fileSeq} (from 1, in file name order) go. */
+    public File file(int fileSeq) {
         if (fileSeq < 1) {
             throw new IllegalArgumentException("ledger files count from 1: " + fileSeq);
         }
-        long place = place(fileSeq, line);
-        int bank = number(bankCode);
-        int hash = loanId.hashCode() * 31 + bank;
-        int slot = find(hash, bank, loanId);
-        long kept = places[slot];
-        if (kept == 0) {
-            add(slot, place, hash, bank, loanId, number(countyCode));
-        } else if (kept < place) {
-            later.add(new Later(bankCode, loanId, countyCode, place));
-        } else {
-            later.add(new Later(bankCode, loanId, codes.get(counties[slot]), kept));
-            places[slot] = place;
-            counties[slot] = number(countyCode);
+        return new File(fileSeq);
+    }
+
+    /** One accepted loan, at once: the same as through {@link #file}. */
+    public synchronized void seen(String bankCode, String loanId, String countyCode, int fileSeq, long line) {
+        try (File file = file(fileSeq)) {
+            file.seen(bankCode, loanId, countyCode, line);
         }
     }
 
     /**
-     * Once every file is read: the duplicates found in one file, in line order, each naming where the first
-     * occurrence is.
+     * Once every file is read and closed: the duplicates found in one file, in line order, each naming where the
+     * first occurrence is.
      *
      * @param fileName the name a reject shows for a file sequence number
      */
@@ -90,17 +124,39 @@ public final class DuplicateLoans {
         List<Reject> rejects = new ArrayList<>();
         later.stream().filter(o -> fileSeqOf(o.place()) == fileSeq).sorted(Comparator.comparingLong(Later::place))
                 .forEach(o -> {
-                    int bank = codeNumbers.get(o.bankCode());
-                    long first = places[find(o.loanId().hashCode() * 31 + bank, bank, o.loanId())];
+                    long first = table[find(keyOf(o.bankCode(), o.loanId()), o.loanId())];
                     rejects.add(Reject.duplicate(fileName.apply(fileSeq), lineOf(o.place()), o.bankCode(), o.loanId(),
                             o.countyCode(), fileName.apply(fileSeqOf(first)) + " 第" + lineOf(first) + "行"));
                 });
         return rejects;
     }
 
+    private void add(String bankCode, String loanId, String countyCode, long place) {
+        long key = keyOf(bankCode, loanId);
+        int at = find(key, loanId);
+        long kept = table[at];
+        if (kept == 0) {
+            insert(at, place, key | number(countyCode), loanId);
+        } else if (kept < place) {
+            later.add(new Later(bankCode, loanId, countyCode, place));
+        } else {
+            later.add(new Later(bankCode, loanId, codes.get((int) (table[at + 1] & MAX_16_BITS)), kept));
+            table[at] = place;
+            table[at + 1] = key | number(countyCode);
+        }
+    }
+
+    /** The loan id's hash in the high 32 bits, the bank's number in the next 16; the county's go in the low 16. */
+    private long keyOf(String bankCode, String loanId) {
+        return (long) loanId.hashCode() << 32 | (long) number(bankCode) << 16;
+    }
+
     private int number(String code) {
         Integer n = codeNumbers.get(code);
         if (n == null) {
+            if (codes.size() > MAX_16_BITS) {
+                throw new IllegalStateException("more than " + MAX_16_BITS + " bank and county codes");
+            }
             n = codes.size();
             codes.add(code);
             codeNumbers.put(code, n);
@@ -108,12 +164,13 @@ public final class DuplicateLoans {
         return n;
     }
 
-    /** The slot of a bank's loan id: where it is, or the empty slot where it belongs (linear probing). */
-    private int find(int hash, int bank, String loanId) {
-        int mask = places.length - 1;
-        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-            if (places[slot] == 0 || hashes[slot] == hash && banks[slot] == bank && sameId(slot, loanId)) {
-                return slot;
+    /** Where in the table a bank's loan id is, or the empty slot where it belongs (linear probing). */
+    private int find(long key, String loanId) {
+        int mask = capacity - 1;
+        for (int slot = spread((int) (key >>> 32)) & mask; ; slot = (slot + 1) & mask) {
+            int at = slot * SLOT;
+            if (table[at] == 0 || (table[at + 1] & ~MAX_16_BITS) == key && sameId(at, loanId)) {
+                return at;
             }
         }
     }
@@ -123,12 +180,13 @@ public final class DuplicateLoans {
         return h ^ (h >>> 16);
     }
 
-    private boolean sameId(int slot, String loanId) {
-        int length = idLengths[slot];
+    private boolean sameId(int at, String loanId) {
+        long id = table[at + 2];
+        int length = (int) (id & MAX_16_BITS);
         if (length != loanId.length()) {
             return false;
         }
-        int start = idStarts[slot];
+        int start = (int) (id >>> 16);
         for (int i = 0; i < length; i++) {
             if (ids[start + i] != loanId.charAt(i)) {
                 return false;
@@ -137,53 +195,39 @@ public final class DuplicateLoans {
         return true;
     }
 
-    private void add(int slot, long place, int hash, int bank, String loanId, int county) {
-        if (idsUsed + loanId.length() > ids.length) {
-            ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idsUsed + loanId.length()));
+    private void insert(int at, long place, long key, String loanId) {
+        int length = loanId.length();
+        if (length > MAX_16_BITS) {
+            throw new IllegalArgumentException("loan id longer than " + MAX_16_BITS + " characters");
         }
-        loanId.getChars(0, loanId.length(), ids, idsUsed);
-        places[slot] = place;
-        hashes[slot] = hash;
-        idStarts[slot] = idsUsed;
-        idLengths[slot] = loanId.length();
-        banks[slot] = bank;
-        counties[slot] = county;
-        idsUsed += loanId.length();
-        if (++size * 2 > places.length) {
+        if (idsUsed + length > ids.length) {
+            ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idsUsed + length));
+        }
+        loanId.getChars(0, length, ids, idsUsed);
+        table[at] = place;
+        table[at + 1] = key;
+        table[at + 2] = (long) idsUsed << 16 | length;
+        idsUsed += length;
+        if (++size * 2 > capacity) {
             grow();
         }
     }
 
     /** Doubles the table, at most half full, moving each entry to its slot in the larger one. */
     private void grow() {
-        long[] oldPlaces = places;
-        int[] oldHashes = hashes;
-        int[] oldStarts = idStarts;
-        int[] oldLengths = idLengths;
-        int[] oldBanks = banks;
-        int[] oldCounties = counties;
-        int capacity = oldPlaces.length * 2;
-        places = new long[capacity];
-        hashes = new int[capacity];
-        idStarts = new int[capacity];
-        idLengths = new int[capacity];
-        banks = new int[capacity];
-        counties = new int[capacity];
+        long[] old = table;
+        capacity *= 2;
+        table = new long[capacity * SLOT];
         int mask = capacity - 1;
-        for (int old = 0; old < oldPlaces.length; old++) {
-            if (oldPlaces[old] == 0) {
+        for (int from = 0; from < old.length; from += SLOT) {
+            if (old[from] == 0) {
                 continue;
             }
-            int slot = spread(oldHashes[old]) & mask;
-            while (places[slot] != 0) {
+            int slot = spread((int) (old[from + 1] >>> 32)) & mask;
+            while (table[slot * SLOT] != 0) {
                 slot = (slot + 1) & mask;
             }
-            places[slot] = oldPlaces[old];
-            hashes[slot] = oldHashes[old];
-            idStarts[slot] = oldStarts[old];
-            idLengths[slot] = oldLengths[old];
-            banks[slot] = oldBanks[old];
-            counties[slot] = oldCounties[old];
+            System.arraycopy(old, from, table, slot * SLOT, SLOT);
         }
     }
 }

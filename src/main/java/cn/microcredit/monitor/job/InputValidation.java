@@ -155,20 +155,22 @@ public final class InputValidation {
                                        DuplicateLoans duplicates) {
         List<Reject> rejects = new ArrayList<>();
         Set<String> banksSeen = new HashSet<>();
-        FileResult result = reader.read(path, name, fileSeq, new LedgerSink() {
-            @Override
-            public void accepted(Loan loan, int seq, long line) {
-                banksSeen.add(loan.bankCode());
-                duplicates.seen(loan.bankCode(), loan.loanId(), loan.countyCode(), seq, line);
-            }
+        try (DuplicateLoans.File loans = duplicates.file(fileSeq)) {
+            FileResult result = reader.read(path, name, fileSeq, new LedgerSink() {
+                @Override
+                public void accepted(Loan loan, int seq, long line) {
+                    banksSeen.add(loan.bankCode());
+                    loans.seen(loan.bankCode(), loan.loanId(), loan.countyCode(), line);
+                }
 
-            @Override
-            public void rejected(Reject reject, int seq) {
-                banksSeen.add(reject.bankCode());
-                rejects.add(reject);
-            }
-        });
-        return new Checked(result, rejects, banksSeen);
+                @Override
+                public void rejected(Reject reject, int seq) {
+                    banksSeen.add(reject.bankCode());
+                    rejects.add(reject);
+                }
+            });
+            return new Checked(result, rejects, banksSeen);
+        }
     }
 
     /**

@@ -98,4 +98,42 @@ class DuplicateLoansTest {
             assertThat(shuffled.rejects(fileSeq, DuplicateLoansTest::name)).isEqualTo(expected);
         }
     }
+
+    @Test
+    void filesHandingOverTheirLoansInBatchesOnTheirOwnThreadsFindTheSameDuplicates() throws InterruptedException {
+        Random random = new Random(5);
+        int[][] ids = new int[3][10_000];
+        for (int[] file : ids) {
+            for (int i = 0; i < file.length; i++) {
+                file[i] = random.nextInt(15_000);
+            }
+        }
+        DuplicateLoans oneByOne = new DuplicateLoans();
+        for (int f = 0; f < ids.length; f++) {
+            for (int i = 0; i < ids[f].length; i++) {
+                oneByOne.seen("B1", "L" + ids[f][i], "210102", f + 1, i + 2);
+            }
+        }
+
+        DuplicateLoans batched = new DuplicateLoans();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        for (int f = ids.length - 1; f >= 0; f--) {
+            int fileSeq = f + 1;
+            int[] file = ids[f];
+            pool.submit(() -> {
+                try (DuplicateLoans.File loans = batched.file(fileSeq)) {
+                    for (int i = 0; i < file.length; i++) {
+                        loans.seen("B1", "L" + file[i], "210102", i + 2);
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+
+        for (int fileSeq = 1; fileSeq <= ids.length; fileSeq++) {
+            assertThat(batched.rejects(fileSeq, DuplicateLoansTest::name))
+                    .isEqualTo(oneByOne.rejects(fileSeq, DuplicateLoansTest::name)).isNotEmpty();
+        }
+    }
 }
