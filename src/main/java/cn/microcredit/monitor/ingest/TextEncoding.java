@@ -72,6 +72,12 @@ public final class TextEncoding {
     static int wellFormedUpTo(byte[] bytes, int end) {
         int i = 0;
         while (i < end) {
+            // ASCII, the most of any ledger, eight bytes at a time: no byte with its high bit set.
+            if (i + 8 <= end && (bytes[i] | bytes[i + 1] | bytes[i + 2] | bytes[i + 3] | bytes[i + 4] | bytes[i + 5]
+                    | bytes[i + 6] | bytes[i + 7]) >= 0) {
+                i += 8;
+                continue;
+            }
             int b = bytes[i];
             if (b >= 0) {
                 i++;
