@@ -73,7 +73,7 @@ public final class CsvRows {
             throws IOException {
         long plainLines;
         try (InputStream in = open(file, encoding, progress)) {
-            plainLines = PlainLines.read(new InputStreamReader(in, encoding.charset()), handler);
+            plainLines = PlainLines.read(in, encoding, handler);
         }
         if (plainLines == PlainLines.WHOLE_FILE) {
             return;

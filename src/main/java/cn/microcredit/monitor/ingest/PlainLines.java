@@ -1,7 +1,9 @@
 package cn.microcredit.monitor.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,10 +15,15 @@ import java.util.List;
  * inside, with its closing quote right before a comma or the line's end. Lines end at LF, CR LF or a lone CR.
  *
  * <p>At the first line that is anything else (a line break inside quotes, a closing quote followed by other
- * characters, a quote never closed, a line longer than {@link #MAX_LINE}) it stops, and Commons CSV reads the file from
- * that line on, with its handling of broken records: what is not plain is never guessed at here.
+ * characters, a quote never closed, a line longer than {@link #MAX_LINE}, a read error) it stops, and Commons CSV reads
+ * the file from that line on, with its handling of broken records: what is not plain is never guessed at here.
+ *
+ * <p>UTF-8 is split as bytes (commas, quotes and line ends are single bytes that never occur inside a multi-byte
+ * character) and each value decoded on its own, which spares decoding the whole file into characters first; a value
+ * that is not well-formed UTF-8 makes its line not plain, so that replacement characters are left to the decoder
+ * Commons CSV reads through. Other charsets are split as decoded characters.
  */
-final class PlainLines {
+abstract class PlainLines {
 
     /** A line longer than this is left to Commons CSV, which holds fields of any length. */
     static final int MAX_LINE = 1 << 20;
@@ -24,29 +31,28 @@ final class PlainLines {
     /** {@link #read} read the whole file. */
     static final long WHOLE_FILE = -1;
 
-    private static final int NEED_MORE = -1;
-    private static final int NOT_PLAIN = -2;
+    static final int NEED_MORE = -1;
+    static final int NOT_PLAIN = -2;
 
-    private char[] buffer = new char[1 << 16];
-    /** Characters in the buffer, and where the current line starts. */
-    private int end;
-    private int start;
-    private boolean endOfInput;
-    private final List<String> fields = new ArrayList<>(32);
-
-    private PlainLines() {
-    }
+    /** Units (characters or bytes) in the buffer, and where the current line starts. */
+    int end;
+    int start;
+    boolean endOfInput;
+    final List<String> fields = new ArrayList<>(32);
 
     /**
-     * Reads records from the reader's start, the first on physical line 1, and hands those that are not blank on.
+     * Reads records from the start of a file's text (after any byte-order mark), the first on physical line 1, and
+     * hands those that are not blank on.
      *
      * @return {@link #WHOLE_FILE}, or how many lines precede the first line that is not plain
      */
-    static long read(Reader reader, CsvRows.Handler handler) {
-        return new PlainLines().readAll(reader, handler);
+    static long read(InputStream in, TextEncoding.Detected encoding, CsvRows.Handler handler) {
+        PlainLines lines = encoding.charset().equals(StandardCharsets.UTF_8)
+                ? new Utf8Bytes(in) : new Chars(new java.io.InputStreamReader(in, encoding.charset()));
+        return lines.readAll(handler);
     }
 
-    private long readAll(Reader reader, CsvRows.Handler handler) {
+    private long readAll(CsvRows.Handler handler) {
         long line = 1;
         while (true) {
             if (start == end && endOfInput) {
@@ -59,7 +65,7 @@ final class PlainLines {
                     return line - 1;
                 }
                 try {
-                    fill(reader);
+                    fill();
                 } catch (IOException e) {
                     // Left to Commons CSV too, so that a read error is reported as it always was.
                     return line - 1;
@@ -79,104 +85,243 @@ final class PlainLines {
     }
 
     /** Keeps the current line, moved to the buffer's start (the buffer doubled if it is all line), and reads more. */
-    private void fill(Reader reader) throws IOException {
-        if (start > 0) {
-            System.arraycopy(buffer, start, buffer, 0, end - start);
-            end -= start;
-            start = 0;
-        } else if (end == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
-        }
-        int n = reader.read(buffer, end, buffer.length - end);
-        if (n < 0) {
-            endOfInput = true;
-        } else {
-            end += n;
-        }
-    }
+    abstract void fill() throws IOException;
 
     /**
      * Splits the line at {@link #start} into {@link #fields}: where the next line starts, {@link #NEED_MORE} when the
      * buffer ends before the line is known to end, or {@link #NOT_PLAIN}.
      */
-    private int parseLine() {
-        char[] b = buffer;
-        int p = start;
-        while (true) {
-            if (p < end && b[p] == '"') {
-                StringBuilder unescaped = null;
-                int from = ++p;
-                while (true) {
+    abstract int parseLine();
+
+    /** The file as decoded characters. */
+    private static final class Chars extends PlainLines {
+        private final Reader reader;
+        private char[] buffer = new char[1 << 16];
+
+        Chars(Reader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        void fill() throws IOException {
+            if (start > 0) {
+                System.arraycopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                start = 0;
+            } else if (end == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            int n = reader.read(buffer, end, buffer.length - end);
+            if (n < 0) {
+                endOfInput = true;
+            } else {
+                end += n;
+            }
+        }
+
+        @Override
+        int parseLine() {
+            char[] b = buffer;
+            int p = start;
+            while (true) {
+                if (p < end && b[p] == '"') {
+                    StringBuilder unescaped = null;
+                    int from = ++p;
+                    while (true) {
+                        if (p >= end) {
+                            return endOfInput ? NOT_PLAIN : NEED_MORE;
+                        }
+                        char c = b[p];
+                        if (c == '\n' || c == '\r') {
+                            return NOT_PLAIN;
+                        }
+                        if (c != '"') {
+                            p++;
+                            continue;
+                        }
+                        if (p + 1 >= end && !endOfInput) {
+                            return NEED_MORE;
+                        }
+                        if (p + 1 < end && b[p + 1] == '"') {
+                            unescaped = (unescaped == null ? new StringBuilder() : unescaped).append(b, from,
+                                    p + 1 - from);
+                            p += 2;
+                            from = p;
+                            continue;
+                        }
+                        fields.add(unescaped == null ? new String(b, from, p - from)
+                                : unescaped.append(b, from, p - from).toString());
+                        p++;
+                        break;
+                    }
                     if (p >= end) {
-                        return endOfInput ? NOT_PLAIN : NEED_MORE;
+                        return end;
                     }
-                    char c = b[p];
-                    if (c == '\n' || c == '\r') {
-                        return NOT_PLAIN;
-                    }
-                    if (c != '"') {
+                    char after = b[p];
+                    if (after == ',') {
                         p++;
                         continue;
                     }
-                    if (p + 1 >= end && !endOfInput) {
-                        return NEED_MORE;
+                    if (after != '\n' && after != '\r') {
+                        return NOT_PLAIN;
                     }
-                    if (p + 1 < end && b[p + 1] == '"') {
-                        unescaped = (unescaped == null ? new StringBuilder() : unescaped).append(b, from, p + 1 - from);
-                        p += 2;
-                        from = p;
-                        continue;
+                } else {
+                    int from = p;
+                    while (p < end) {
+                        char c = b[p];
+                        if (c == ',' || c == '\n' || c == '\r') {
+                            break;
+                        }
+                        p++;
                     }
-                    fields.add(unescaped == null ? new String(b, from, p - from)
-                            : unescaped.append(b, from, p - from).toString());
-                    p++;
-                    break;
-                }
-                if (p >= end) {
-                    return end;
-                }
-                char after = b[p];
-                if (after == ',') {
-                    p++;
-                    continue;
-                }
-                if (after != '\n' && after != '\r') {
-                    return NOT_PLAIN;
-                }
-            } else {
-                int from = p;
-                while (p < end) {
-                    char c = b[p];
-                    if (c == ',' || c == '\n' || c == '\r') {
-                        break;
-                    }
-                    p++;
-                }
-                if (p >= end) {
-                    if (!endOfInput) {
-                        return NEED_MORE;
+                    if (p >= end) {
+                        if (!endOfInput) {
+                            return NEED_MORE;
+                        }
+                        fields.add(new String(b, from, p - from));
+                        return end;
                     }
                     fields.add(new String(b, from, p - from));
-                    return end;
+                    if (b[p] == ',') {
+                        p++;
+                        continue;
+                    }
                 }
-                fields.add(new String(b, from, p - from));
-                if (b[p] == ',') {
-                    p++;
-                    continue;
+                if (b[p] == '\n') {
+                    return p + 1;
                 }
+                if (p + 1 >= end) {
+                    return endOfInput ? p + 1 : NEED_MORE;
+                }
+                return b[p + 1] == '\n' ? p + 2 : p + 1;
             }
-            return lineEnd(p);
         }
     }
 
-    /** Where the next line starts after the line end (LF, CR LF or CR) at {@code p}, or {@link #NEED_MORE}. */
-    private int lineEnd(int p) {
-        if (buffer[p] == '\n') {
-            return p + 1;
+    /** The file as UTF-8 bytes, each value decoded on its own. */
+    private static final class Utf8Bytes extends PlainLines {
+        private final InputStream in;
+        private byte[] buffer = new byte[1 << 16];
+        /** Whether a value not yet added has bytes of a multi-byte character. */
+        private boolean multiByte;
+
+        Utf8Bytes(InputStream in) {
+            this.in = in;
         }
-        if (p + 1 >= end) {
-            return endOfInput ? p + 1 : NEED_MORE;
+
+        @Override
+        void fill() throws IOException {
+            if (start > 0) {
+                System.arraycopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                start = 0;
+            } else if (end == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            int n = in.read(buffer, end, buffer.length - end);
+            if (n < 0) {
+                endOfInput = true;
+            } else {
+                end += n;
+            }
         }
-        return buffer[p + 1] == '\n' ? p + 2 : p + 1;
+
+        /** The value of {@code b[from, to)}, or null when it is not well-formed UTF-8. */
+        private String value(byte[] b, int from, int to) {
+            if (multiByte) {
+                multiByte = false;
+                if (TextEncoding.wellFormedUpTo(b, from, to) != to) {
+                    return null;
+                }
+            }
+            return new String(b, from, to - from, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        int parseLine() {
+            byte[] b = buffer;
+            int p = start;
+            multiByte = false;
+            while (true) {
+                if (p < end && b[p] == '"') {
+                    StringBuilder unescaped = null;
+                    int from = ++p;
+                    while (true) {
+                        if (p >= end) {
+                            return endOfInput ? NOT_PLAIN : NEED_MORE;
+                        }
+                        byte c = b[p];
+                        if (c == '\n' || c == '\r') {
+                            return NOT_PLAIN;
+                        }
+                        if (c != '"') {
+                            multiByte |= c < 0;
+                            p++;
+                            continue;
+                        }
+                        if (p + 1 >= end && !endOfInput) {
+                            return NEED_MORE;
+                        }
+                        boolean doubled = p + 1 < end && b[p + 1] == '"';
+                        String part = value(b, from, doubled ? p + 1 : p);
+                        if (part == null) {
+                            return NOT_PLAIN;
+                        }
+                        if (doubled) {
+                            unescaped = (unescaped == null ? new StringBuilder() : unescaped).append(part);
+                            p += 2;
+                            from = p;
+                            continue;
+                        }
+                        fields.add(unescaped == null ? part : unescaped.append(part).toString());
+                        p++;
+                        break;
+                    }
+                    if (p >= end) {
+                        return end;
+                    }
+                    byte after = b[p];
+                    if (after == ',') {
+                        p++;
+                        continue;
+                    }
+                    if (after != '\n' && after != '\r') {
+                        return NOT_PLAIN;
+                    }
+                } else {
+                    int from = p;
+                    while (p < end) {
+                        byte c = b[p];
+                        if (c == ',' || c == '\n' || c == '\r') {
+                            break;
+                        }
+                        multiByte |= c < 0;
+                        p++;
+                    }
+                    if (p >= end && !endOfInput) {
+                        return NEED_MORE;
+                    }
+                    String field = value(b, from, p);
+                    if (field == null) {
+                        return NOT_PLAIN;
+                    }
+                    fields.add(field);
+                    if (p >= end) {
+                        return end;
+                    }
+                    if (b[p] == ',') {
+                        p++;
+                        continue;
+                    }
+                }
+                if (b[p] == '\n') {
+                    return p + 1;
+                }
+                if (p + 1 >= end) {
+                    return endOfInput ? p + 1 : NEED_MORE;
+                }
+                return b[p + 1] == '\n' ? p + 2 : p + 1;
+            }
+        }
     }
 }

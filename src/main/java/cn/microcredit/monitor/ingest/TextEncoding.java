@@ -53,7 +53,7 @@ public final class TextEncoding {
             int n;
             while ((n = in.read(buffer, carried, buffer.length - carried)) >= 0) {
                 int end = carried + n;
-                int checked = wellFormedUpTo(buffer, end);
+                int checked = wellFormedUpTo(buffer, 0, end);
                 if (checked < 0) {
                     return false;
                 }
@@ -66,11 +66,11 @@ public final class TextEncoding {
     }
 
     /**
-     * Checks {@code bytes[0, end)}: -1 if a sequence is malformed, else where a sequence starts that the buffer cuts
-     * off ({@code end} if none). The ranges of the second byte are those of the Unicode standard's table 3-7.
+     * Checks {@code bytes[from, end)}: -1 if a sequence is malformed, else where a sequence starts that the buffer
+     * cuts off ({@code end} if none). The ranges of the second byte are those of the Unicode standard's table 3-7.
      */
-    static int wellFormedUpTo(byte[] bytes, int end) {
-        int i = 0;
+    static int wellFormedUpTo(byte[] bytes, int from, int end) {
+        int i = from;
         while (i < end) {
             // ASCII, the most of any ledger, eight bytes at a time: no byte with its high bit set.
             if (i + 8 <= end && (bytes[i] | bytes[i + 1] | bytes[i + 2] | bytes[i + 3] | bytes[i + 4] | bytes[i + 5]

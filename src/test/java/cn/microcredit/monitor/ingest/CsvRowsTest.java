@@ -271,6 +271,21 @@ class CsvRowsTest {
                 tuple(1L, 1), tuple(2L, huge.length()), tuple(3L, 1));
     }
 
+    @Test
+    void malformedUtf8AfterAByteOrderMarkBecomesReplacementCharactersAsBefore() throws IOException {
+        // A byte-order mark spares the file the UTF-8 check, so bytes that are not UTF-8 can reach the reader.
+        byte[] text = concat("a,b\n".getBytes(StandardCharsets.UTF_8), new byte[] {'x', (byte) 0xFF, ',', (byte) 0xE4,
+                (byte) 0xB8, '\n', 'z', ',', (byte) 0xC3});
+        Path file = Files.write(dir.resolve("bom.csv"), concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text));
+
+        List<CsvRows.Row> rows = read(file, TextEncoding.detect(file));
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("a", "b")),
+                tuple(2L, List.of("x\uFFFD", "\uFFFD")),
+                tuple(3L, List.of("z", "\uFFFD")));
+    }
+
     private List<CsvRows.Row> read(String content) throws IOException {
         return read(Files.writeString(dir.resolve("rows.csv"), content), UTF8);
     }
