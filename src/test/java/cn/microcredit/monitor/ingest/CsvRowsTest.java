@@ -276,7 +276,8 @@ class CsvRowsTest {
         // A byte-order mark spares the file the UTF-8 check, so bytes that are not UTF-8 can reach the reader.
         byte[] text = concat("a,b\n".getBytes(StandardCharsets.UTF_8), new byte[] {'x', (byte) 0xFF, ',', (byte) 0xE4,
                 (byte) 0xB8, '\n', 'z', ',', (byte) 0xC3});
-        Path file = Files.write(dir.resolve("bom.csv"), concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text));
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path file = Files.write(dir.resolve("bom.csv"), concat(bom, text));
 
         List<CsvRows.Row> rows = read(file, TextEncoding.detect(file));
 
