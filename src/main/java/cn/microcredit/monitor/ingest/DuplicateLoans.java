@@ -119,9 +119,19 @@ public final class DuplicateLoans {
                     && bankCode(i).equals(other.bankCode(j));
         }
 
+        /** This file's loans by id hash, then line: its share of the sorting, done on its own thread. */
+        private long[] byHash;
+
         /** Hands this file's loans to the search. */
         @Override
         public void close() {
+            if (byHash == null) {
+                byHash = new long[size];
+                for (int i = 0; i < size; i++) {
+                    byHash[i] = (long) hashes[i] << 32 | i;
+                }
+                Arrays.sort(byHash);
+            }
             synchronized (DuplicateLoans.this) {
                 if (!closed) {
                     closed = true;
@@ -152,8 +162,8 @@ public final class DuplicateLoans {
     }
 
     /**
-     * Numbers all loans in file, then line order; sorts them by loan id hash, which keeps that order among equal
-     * hashes; and in each run of equal hashes sets every occurrence of a loan after its first aside.
+     * Numbers all loans in file, then line order; merges the files' lists sorted by loan id hash, which keeps that
+     * order among equal hashes; and in each run of equal hashes sets every occurrence of a loan after its first aside.
      */
     private List<Later> findLater() {
         List<File> ordered = new ArrayList<>(files);
@@ -161,16 +171,36 @@ public final class DuplicateLoans {
         int total = ordered.stream().mapToInt(f -> f.size).sum();
         File[] fileOf = new File[total];
         int[] indexIn = new int[total];
-        long[] byHash = new long[total];
+        int[] firstOf = new int[ordered.size()];
         int n = 0;
-        for (File f : ordered) {
+        for (int k = 0; k < ordered.size(); k++) {
+            File f = ordered.get(k);
+            firstOf[k] = n;
             for (int i = 0; i < f.size; i++, n++) {
                 fileOf[n] = f;
                 indexIn[n] = i;
-                byHash[n] = (long) f.hashes[i] << 32 | n;
             }
         }
-        Arrays.parallelSort(byHash);
+        // Merged by hash; among equal hashes the lower number, that is the earlier file, then the earlier line.
+        long[] byHash = new long[total];
+        int[] next = new int[ordered.size()];
+        for (int m = 0; m < total; m++) {
+            int lowest = -1;
+            long lowestKey = 0;
+            for (int k = 0; k < next.length; k++) {
+                File f = ordered.get(k);
+                if (next[k] < f.size) {
+                    long entry = f.byHash[next[k]];
+                    long key = (entry & 0xFFFF_FFFF_0000_0000L) | (firstOf[k] + (int) entry);
+                    if (lowest < 0 || key < lowestKey) {
+                        lowest = k;
+                        lowestKey = key;
+                    }
+                }
+            }
+            byHash[m] = lowestKey;
+            next[lowest]++;
+        }
         List<Later> found = new ArrayList<>();
         for (int from = 0; from < total; ) {
             int to = from + 1;

@@ -202,8 +202,6 @@ abstract class PlainLines {
     private static final class Utf8Bytes extends PlainLines {
         private final InputStream in;
         private byte[] buffer = new byte[1 << 16];
-        /** Whether a value not yet added has bytes of a multi-byte character. */
-        private boolean multiByte;
 
         Utf8Bytes(InputStream in) {
             this.in = in;
@@ -226,22 +224,20 @@ abstract class PlainLines {
             }
         }
 
-        /** The value of {@code b[from, to)}, or null when it is not well-formed UTF-8. */
-        private String value(byte[] b, int from, int to) {
-            if (multiByte) {
-                multiByte = false;
-                if (TextEncoding.wellFormedUpTo(b, from, to) != to) {
-                    return null;
-                }
-            }
-            return new String(b, from, to - from, StandardCharsets.UTF_8);
+        /**
+         * The value of {@code b[from, to)}, or null when it may not be well-formed UTF-8: decoding puts a replacement
+         * character for anything malformed, so a value without one was well-formed (one with a genuine U+FFFD is left
+         * to Commons CSV as well, which reads it the same). Latin-1 values answer at once.
+         */
+        private static String value(byte[] b, int from, int to) {
+            String value = new String(b, from, to - from, StandardCharsets.UTF_8);
+            return value.indexOf('\uFFFD') < 0 ? value : null;
         }
 
         @Override
         int parseLine() {
             byte[] b = buffer;
             int p = start;
-            multiByte = false;
             while (true) {
                 if (p < end && b[p] == '"') {
                     StringBuilder unescaped = null;
@@ -255,7 +251,6 @@ abstract class PlainLines {
                             return NOT_PLAIN;
                         }
                         if (c != '"') {
-                            multiByte |= c < 0;
                             p++;
                             continue;
                         }
@@ -295,7 +290,6 @@ abstract class PlainLines {
                         if (c == ',' || c == '\n' || c == '\r') {
                             break;
                         }
-                        multiByte |= c < 0;
                         p++;
                     }
                     if (p >= end && !endOfInput) {

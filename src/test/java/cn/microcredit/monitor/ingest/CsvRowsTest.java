@@ -287,6 +287,14 @@ class CsvRowsTest {
                 tuple(3L, List.of("z", "\uFFFD")));
     }
 
+    @Test
+    void aReplacementCharacterInTheFileIsReadAsItIs() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n\uFFFD,x\n2,y\n");
+
+        assertThat(rows).extracting(CsvRows.Row::values).containsExactly(
+                List.of("a", "b"), List.of("\uFFFD", "x"), List.of("2", "y"));
+    }
+
     private List<CsvRows.Row> read(String content) throws IOException {
         return read(Files.writeString(dir.resolve("rows.csv"), content), UTF8);
     }
