@@ -83,7 +83,6 @@ public final class InputValidation {
 
         long started = System.nanoTime();
         List<Checked> checked = runLargestFirst(tasks, paths);
-        double seconds = (System.nanoTime() - started) / 1e9;
 
         List<FileResult> files = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
@@ -110,6 +109,7 @@ public final class InputValidation {
             rejects.addAll(fileRejects);
             files.add(result.withDuplicates(later.size()));
         }
+        double seconds = (System.nanoTime() - started) / 1e9;
         log.info("checked {} ledger rows from {} files{} in {} s ({} rows/s)", ledgerRows, ledgers.size(),
                 Files.exists(roster) ? " and the roster" : "", String.format(Locale.ROOT, "%.1f", seconds),
                 Math.round(ledgerRows / Math.max(seconds, 1e-3)));
