@@ -3,6 +3,11 @@ package cn.microcredit.monitor.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,10 +23,11 @@ import java.util.List;
  * characters, a quote never closed, a line longer than {@link #MAX_LINE}, a read error) it stops, and Commons CSV reads
  * the file from that line on, with its handling of broken records: what is not plain is never guessed at here.
  *
- * <p>UTF-8 is split as bytes (commas, quotes and line ends are single bytes that never occur inside a multi-byte
- * character) and each value decoded on its own, which spares decoding the whole file into characters first; a value
- * that is not well-formed UTF-8 makes its line not plain, so that replacement characters are left to the decoder
- * Commons CSV reads through. Other charsets are split as decoded characters.
+ * <p>UTF-8 and GB18030 are split as bytes and each value decoded on its own, which spares decoding the whole file
+ * into characters first: in both, commas, quotes and line ends are single bytes that never occur inside a multi-byte
+ * character (GB18030's second and fourth bytes are never below 0x30), and neither carries state from one character to
+ * the next. A value whose decoding has a replacement character in it makes its line not plain, so that whatever is
+ * malformed is left to the decoder Commons CSV reads through. UTF-16 is split as decoded characters.
  */
 abstract class PlainLines {
 
@@ -47,8 +53,9 @@ abstract class PlainLines {
      * @return {@link #WHOLE_FILE}, or how many lines precede the first line that is not plain
      */
     static long read(InputStream in, TextEncoding.Detected encoding, CsvRows.Handler handler) {
-        PlainLines lines = encoding.charset().equals(StandardCharsets.UTF_8)
-                ? new Utf8Bytes(in) : new Chars(new java.io.InputStreamReader(in, encoding.charset()));
+        Charset charset = encoding.charset();
+        PlainLines lines = charset.equals(StandardCharsets.UTF_8) || charset.equals(TextEncoding.GB18030)
+                ? new Bytes(in, charset) : new Chars(new java.io.InputStreamReader(in, charset));
         return lines.readAll(handler);
     }
 
@@ -198,13 +205,18 @@ abstract class PlainLines {
         }
     }
 
-    /** The file as UTF-8 bytes, each value decoded on its own. */
-    private static final class Utf8Bytes extends PlainLines {
+    /** The file as bytes of UTF-8 or GB18030, each value decoded on its own. */
+    private static final class Bytes extends PlainLines {
         private final InputStream in;
         private byte[] buffer = new byte[1 << 16];
+        /** For GB18030; UTF-8 is decoded by {@code new String}, which has its own fast path. */
+        private final CharsetDecoder decoder;
+        private CharBuffer chars = CharBuffer.allocate(256);
 
-        Utf8Bytes(InputStream in) {
+        Bytes(InputStream in, Charset charset) {
             this.in = in;
+            this.decoder = charset.equals(StandardCharsets.UTF_8) ? null : charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         }
 
         @Override
@@ -225,13 +237,38 @@ abstract class PlainLines {
         }
 
         /**
-         * The value of {@code b[from, to)}, or null when it may not be well-formed UTF-8: decoding puts a replacement
+         * The value of {@code b[from, to)}, or null when it may not be well-formed: decoding puts a replacement
          * character for anything malformed, so a value without one was well-formed (one with a genuine U+FFFD is left
          * to Commons CSV as well, which reads it the same). Latin-1 values answer at once.
          */
-        private static String value(byte[] b, int from, int to) {
-            String value = new String(b, from, to - from, StandardCharsets.UTF_8);
-            return value.indexOf('\uFFFD') < 0 ? value : null;
+        private String value(byte[] b, int from, int to) {
+            String value = decoder == null ? new String(b, from, to - from, StandardCharsets.UTF_8)
+                    : decoded(b, from, to);
+            return value != null && value.indexOf('\uFFFD') < 0 ? value : null;
+        }
+
+        /**
+         * GB18030: ASCII as it is (GB18030 is ASCII in its single bytes), the rest through the decoder; null if the
+         * decoder did not finish.
+         */
+        private String decoded(byte[] b, int from, int to) {
+            int i = from;
+            while (i < to && b[i] >= 0) {
+                i++;
+            }
+            if (i == to) {
+                return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+            }
+            if (chars.capacity() < 2 * (to - from)) {
+                chars = CharBuffer.allocate(2 * (to - from));
+            }
+            chars.clear();
+            decoder.reset();
+            if (!decoder.decode(ByteBuffer.wrap(b, from, to - from), chars, true).isUnderflow()
+                    || !decoder.flush(chars).isUnderflow()) {
+                return null;
+            }
+            return new String(chars.array(), 0, chars.position());
         }
 
         @Override

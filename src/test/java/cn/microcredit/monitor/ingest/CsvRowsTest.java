@@ -295,6 +295,26 @@ class CsvRowsTest {
                 List.of("a", "b"), List.of("\uFFFD", "x"), List.of("2", "y"));
     }
 
+    @Test
+    void malformedGb18030BytesBeforeADelimiterAreReadAsBefore() throws IOException {
+        // A lone lead byte before a comma, a four-byte sequence cut short before a line end: whatever the decoder
+        // makes of them, the comma and the line end stay where they were.
+        byte[] zhang = "张三".getBytes(TextEncoding.GB18030);
+        byte[] text = concat(concat("借据号,姓名\nL1,".getBytes(TextEncoding.GB18030), zhang),
+                new byte[] {(byte) 0x81, ',', 'x', '\n', 'L', '2', ',', (byte) 0x81, '0', '\r', '\n', 'L', '3', ',',
+                        '"', (byte) 0xFF, '"', '\n'});
+        Path file = Files.write(dir.resolve("gbk.csv"), text);
+
+        List<CsvRows.Row> rows = read(file, TextEncoding.detect(file));
+
+        assertThat(TextEncoding.detect(file).charset()).isEqualTo(TextEncoding.GB18030);
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("借据号", "姓名")),
+                tuple(2L, List.of("L1", "张三\uFFFD", "x")),
+                tuple(3L, List.of("L2", "\uFFFD")),
+                tuple(4L, List.of("L3", "\uFFFD")));
+    }
+
     private List<CsvRows.Row> read(String content) throws IOException {
         return read(Files.writeString(dir.resolve("rows.csv"), content), UTF8);
     }
