@@ -148,6 +148,9 @@ public final class DuplicateLoans {
      * @param fileName the name a reject shows for a file sequence number
      */
     public synchronized List<Reject> rejects(int fileSeq, IntFunction<String> fileName) {
+        if (files.size() < fileSeqs.size()) {
+            throw new IllegalStateException("duplicates asked for while a file is still being read");
+        }
         if (later == null) {
             later = findLater();
         }

@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import cn.microcredit.monitor.ingest.DuplicateLoans;
@@ -41,12 +40,11 @@ import cn.microcredit.monitor.report.RunSummaryJson;
  * {@code --validate-only}: the checks of a run's input without a database. Every reject and whole-file problem the
  * nightly run would find, written to {@code OUTPUT/AS_OF/validation/} ({@code rejects.csv}, {@code run_summary.json}),
  * so that a bank or an analyst can check files before the night. The roster and the ledgers are read on
- * {@link #THREADS} threads, largest file first; what is written does not depend on that: rejects come in file name
- * order, then line, and of two duplicate loan ids the first in that order is the one kept, as in the nightly run.
+ * {@link #THREADS} threads, the roster first and then the largest ledger first; what is written does not depend on
+ * that: rejects come in file name order, then line, and of two duplicate loan ids the first in that order is the one
+ * kept, as in the nightly run.
  */
 public final class InputValidation {
-
-    private static final Logger log = LoggerFactory.getLogger(InputValidation.class);
 
     /** Files read at once: the default of the nightly run's {@code monitor.load.threads}. */
     static final int THREADS = 2;
@@ -63,54 +61,64 @@ public final class InputValidation {
         Banks banks = Banks.read(input.resolve("banks.csv"));
         Counties counties = options.counties() == null ? Counties.builtIn() : Counties.read(options.counties());
         Path roster = input.resolve("roster.csv");
-        List<Path> ledgers = LedgerLoadTasklet.ledgerFiles(input.resolve("ledgers"));
-        List<String> names = ledgers.stream().map(p -> input.relativize(p).toString()).toList();
-
-        LedgerFileReader reader = new LedgerFileReader(banks.codes(), counties.codes());
-        DuplicateLoans duplicates = new DuplicateLoans();
-        List<Callable<Checked>> tasks = new ArrayList<>();
-        List<Path> paths = new ArrayList<>();
-        if (Files.exists(roster)) {
-            tasks.add(() -> checkRoster(roster, counties.codes()));
-            paths.add(roster);
-        }
-        for (int i = 0; i < ledgers.size(); i++) {
-            int fileSeq = i + 1;
-            Path path = ledgers.get(i);
-            tasks.add(() -> checkLedger(reader, path, names.get(fileSeq - 1), fileSeq, duplicates));
-            paths.add(path);
-        }
 
         long started = System.nanoTime();
-        List<Checked> checked = runLargestFirst(tasks, paths);
-
         List<FileResult> files = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         Set<String> banksSeen = new HashSet<>();
         long ledgerRows = 0;
-        for (Checked c : checked) {
-            FileResult result = c.result();
-            banksSeen.addAll(c.banksSeen());
-            if (result.fileSeq() == RosterReader.FILE_SEQ) {
+        int ledgerCount;
+        ExecutorService pool = newPool();
+        try {
+            // The roster needs only the county reference: it is read while the ledgers are listed and their reader
+            // set up (which includes setting up logging, a tenth of a second).
+            Future<Checked> rosterCheck = Files.exists(roster)
+                    ? pool.submit(() -> checkRoster(roster, counties.codes())) : null;
+            List<Path> ledgers = LedgerLoadTasklet.ledgerFiles(input.resolve("ledgers"));
+            List<String> names = ledgers.stream().map(p -> input.relativize(p).toString()).toList();
+            ledgerCount = ledgers.size();
+            LedgerFileReader reader = new LedgerFileReader(banks.codes(), counties.codes());
+            DuplicateLoans duplicates = new DuplicateLoans();
+            List<Callable<Checked>> tasks = new ArrayList<>();
+            for (int i = 0; i < ledgers.size(); i++) {
+                int fileSeq = i + 1;
+                Path path = ledgers.get(i);
+                tasks.add(() -> checkLedger(reader, path, names.get(fileSeq - 1), fileSeq, duplicates));
+            }
+            List<Future<Checked>> ledgerChecks = submitLargestFirst(pool, tasks, ledgers);
+
+            if (rosterCheck != null) {
+                Checked c = get(rosterCheck);
                 rejects.addAll(c.rejects());
-                files.add(result);
-                continue;
+                files.add(c.result());
             }
-            ledgerRows += result.rowsRead();
-            if (result.rejectedWhole()) {
-                rejects.add(result.fileReject());
-                files.add(result);
-                continue;
+            List<Checked> ledgerResults = new ArrayList<>();
+            for (Future<Checked> ledgerCheck : ledgerChecks) {
+                ledgerResults.add(get(ledgerCheck));
             }
-            List<Reject> later = duplicates.rejects(result.fileSeq(), seq -> names.get(seq - 1));
-            List<Reject> fileRejects = new ArrayList<>(c.rejects());
-            fileRejects.addAll(later);
-            fileRejects.sort(Comparator.comparingLong(Reject::line));
-            rejects.addAll(fileRejects);
-            files.add(result.withDuplicates(later.size()));
+            // Every file read: only now are the first occurrences of the loans known.
+            for (Checked c : ledgerResults) {
+                FileResult result = c.result();
+                banksSeen.addAll(c.banksSeen());
+                ledgerRows += result.rowsRead();
+                if (result.rejectedWhole()) {
+                    rejects.add(result.fileReject());
+                    files.add(result);
+                    continue;
+                }
+                List<Reject> later = duplicates.rejects(result.fileSeq(), seq -> names.get(seq - 1));
+                List<Reject> fileRejects = new ArrayList<>(c.rejects());
+                fileRejects.addAll(later);
+                fileRejects.sort(Comparator.comparingLong(Reject::line));
+                rejects.addAll(fileRejects);
+                files.add(result.withDuplicates(later.size()));
+            }
+        } finally {
+            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        log.info("checked {} ledger rows from {} files{} in {} s ({} rows/s)", ledgerRows, ledgers.size(),
+        LoggerFactory.getLogger(InputValidation.class).info(
+                "checked {} ledger rows from {} files{} in {} s ({} rows/s)", ledgerRows, ledgerCount,
                 Files.exists(roster) ? " and the roster" : "", String.format(Locale.ROOT, "%.1f", seconds),
                 Math.round(ledgerRows / Math.max(seconds, 1e-3)));
 
@@ -173,39 +181,36 @@ public final class InputValidation {
         }
     }
 
+    /** {@link #THREADS} threads that end with the program. */
+    private static ExecutorService newPool() {
+        AtomicInteger threadNumber = new AtomicInteger();
+        return Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "validate-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     /**
-     * Runs the tasks on {@link #THREADS} threads, the largest file first so that no thread is left with a big file
-     * at the end; returns the results in the tasks' order.
+     * Hands the tasks to the pool, that of the largest file first, so that no thread is left with a big file at the
+     * end; returns their futures in the tasks' order.
      */
-    private static List<Checked> runLargestFirst(List<Callable<Checked>> tasks, List<Path> paths) throws IOException {
+    private static List<Future<Checked>> submitLargestFirst(ExecutorService pool, List<Callable<Checked>> tasks,
+                                                            List<Path> paths) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
             order.add(i);
         }
         long[] sizes = paths.stream().mapToLong(InputValidation::sizeOf).toArray();
         order.sort(Comparator.comparingLong((Integer i) -> -sizes[i]).thenComparing(i -> i));
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(THREADS, tasks.size())), r -> {
-            Thread t = new Thread(r, "validate-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Checked>> futures = new ArrayList<>(tasks.size());
-            for (int i = 0; i < tasks.size(); i++) {
-                futures.add(null);
-            }
-            for (int i : order) {
-                futures.set(i, pool.submit(tasks.get(i)));
-            }
-            List<Checked> results = new ArrayList<>(tasks.size());
-            for (Future<Checked> f : futures) {
-                results.add(get(f));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
+        List<Future<Checked>> futures = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            futures.add(null);
         }
+        for (int i : order) {
+            futures.set(i, pool.submit(tasks.get(i)));
+        }
+        return futures;
     }
 
     private static long sizeOf(Path path) {

@@ -184,4 +184,14 @@ class DuplicateLoansTest {
 
         assertThatThrownBy(() -> duplicates.file(1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void duplicatesAreNotToldWhileAFileIsStillBeingRead() {
+        DuplicateLoans duplicates = new DuplicateLoans();
+        duplicates.file(1).close();
+        duplicates.file(2);
+
+        assertThatThrownBy(() -> duplicates.rejects(1, DuplicateLoansTest::name))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }
