@@ -9,7 +9,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -19,8 +19,13 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads an RFC 4180 file record by record with the physical line on which each record begins. Blank lines (and rows
- * of empty fields only) are skipped. A record whose quote never closes would swallow the rest of the file: it is handed on as malformed at its
- * first line, and reading resumes on the next physical line, so one stray quote costs one row, not a file.
+ * of empty fields only) are skipped. A record whose quote never closes would swallow the rest of the file: it is handed
+ * on as malformed at its first line, and reading resumes on the next physical line, so one stray quote costs one row,
+ * not a file.
+ *
+ * <p>Records are read by {@link PlainLines} as long as each is one plain line (what nearly every bank file is all
+ * through), and by Commons CSV from the first line that is not: splitting the plain lines of a million-row file took
+ * Commons CSV more time than everything else of the ingest together.
  */
 public final class CsvRows {
 
@@ -66,21 +71,29 @@ public final class CsvRows {
 
     public static void read(Path file, TextEncoding.Detected encoding, Handler handler, Progress progress)
             throws IOException {
-        long resumeAfterLine = 0;
+        long plainLines;
+        try (InputStream in = open(file, encoding, progress)) {
+            plainLines = PlainLines.read(in, encoding, handler);
+        }
+        if (plainLines == PlainLines.WHOLE_FILE) {
+            return;
+        }
+        // Commons CSV reads from the file's start all the same, handing on only what follows the plain lines: its
+        // messages about a broken record name lines and positions counted from where it started reading.
+        long resumeAfterLine = readFrom(file, encoding, 0, plainLines, handler, progress);
         int broken = 0;
         while (resumeAfterLine >= 0) {
-            resumeAfterLine = readFrom(file, encoding, resumeAfterLine, handler, progress);
-            if (resumeAfterLine >= 0 && ++broken > MAX_BROKEN_RECORDS) {
+            if (++broken > MAX_BROKEN_RECORDS) {
                 throw new IOException("超过 " + MAX_BROKEN_RECORDS + " 行引号不配对，文件不是有效的 CSV（最后一处在第 "
                         + resumeAfterLine + " 行）");
             }
+            resumeAfterLine = readFrom(file, encoding, resumeAfterLine, 0, handler, progress);
         }
     }
 
-    /** Reads from the line after {@code skipLines}; returns where to resume after a broken record, or -1 at the end. */
-    private static long readFrom(Path file, TextEncoding.Detected encoding, long skipLines, Handler handler,
-                                 Progress progress) throws IOException {
-        try (InputStream in = new FilterInputStream(Files.newInputStream(file)) {
+    /** The file's bytes after its byte-order mark, counted into {@code progress} from 0 as they are read. */
+    private static InputStream open(Path file, TextEncoding.Detected encoding, Progress progress) throws IOException {
+        InputStream in = new FilterInputStream(Files.newInputStream(file)) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
@@ -89,9 +102,20 @@ public final class CsvRows {
                 }
                 return n;
             }
-        }) {
-            progress.bytes = 0;
-            in.skipNBytes(encoding.bomLength());
+        };
+        progress.bytes = 0;
+        in.skipNBytes(encoding.bomLength());
+        return in;
+    }
+
+    /**
+     * Reads with Commons CSV from the line after {@code skipLines}, handing on the records that start after line
+     * {@code handedOn} (already handed on by {@link PlainLines}); returns where to resume after a broken record, or -1
+     * at the end.
+     */
+    private static long readFrom(Path file, TextEncoding.Detected encoding, long skipLines, long handedOn,
+                                 Handler handler, Progress progress) throws IOException {
+        try (InputStream in = open(file, encoding, progress)) {
             Reader reader = new BufferedReader(new InputStreamReader(in, encoding.charset()), 1 << 16);
             skipPhysicalLines(reader, skipLines);
             try (CSVParser parser = CSVParser.builder().setFormat(FORMAT).setReader(reader).get()) {
@@ -111,31 +135,24 @@ public final class CsvRows {
                         return start;
                     }
                     previousEnd = parser.getCurrentLineNumber();
-                    if (isBlank(record)) {
-                        // A blank line, or a row of commas only as spreadsheets export empty rows: not a row.
+                    String[] values = record.values();
+                    if (start <= handedOn || isBlank(values)) {
                         continue;
                     }
-                    handler.row(new Row(start, toList(record), null));
+                    handler.row(new Row(start, Arrays.asList(values), null));
                 }
             }
         }
     }
 
-    private static boolean isBlank(CSVRecord record) {
-        for (String v : record) {
+    /** A blank line, or a row of commas only as spreadsheets export empty rows: not a row. */
+    static boolean isBlank(String[] values) {
+        for (String v : values) {
             if (!v.isBlank()) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static List<String> toList(CSVRecord record) {
-        List<String> values = new ArrayList<>(record.size());
-        for (String v : record) {
-            values.add(v);
-        }
-        return values;
     }
 
     /** Skips lines the way Commons CSV counts them: LF, CR LF and a lone CR each end one line. */

@@ -84,6 +84,11 @@ public final class HeaderMapping<C extends Enum<C> & Column> {
         return index[column.ordinal()] >= 0;
     }
 
+    /** Where a column is in a row (from 0), or -1 when the file lacks it. */
+    public int index(C column) {
+        return index[column.ordinal()];
+    }
+
     /** The trimmed value of a column in a row, or "" when the file lacks the column. */
     public String get(List<String> row, C column) {
         int i = index[column.ordinal()];

@@ -5,10 +5,15 @@ import static cn.microcredit.monitor.ingest.LedgerColumn.*;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import cn.microcredit.monitor.loan.Classification;
 import cn.microcredit.monitor.loan.Guarantee;
@@ -28,10 +33,77 @@ public final class LedgerRowParser {
     static final int MAX_TEXT_LENGTH = 100;
     private static final BigDecimal MAX_RATE_PCT = BigDecimal.valueOf(24);
 
+    private static final String[] ALL_ABSENT = new String[LedgerColumn.values().length];
+
+    static {
+        Arrays.fill(ALL_ABSENT, "");
+    }
+
+    private static final Codes<Classification> CLASSIFICATIONS = new Codes<>(Classification::of,
+            Stream.concat(spellings(Classification.values(), Classification::label),
+                    Stream.of("1", "2", "3", "4", "5")));
+    private static final Codes<Purpose> PURPOSES = new Codes<>(Purpose::of,
+            Stream.concat(spellings(Purpose.values(), Purpose::label), Stream.of("户贷企用")));
+    private static final Codes<Guarantee> GUARANTEES = new Codes<>(Guarantee::of,
+            Stream.concat(spellings(Guarantee.values(), Guarantee::label), Stream.of("免担保")));
+    private static final Codes<Boolean> YES_NO = new Codes<>(LedgerRowParser::yesNo,
+            Stream.of("Y", "N", "y", "n", "YES", "NO", "Yes", "No", "yes", "no", "是", "否"));
+
+    /** Reads one typed column of a row, noting its problems: its value, a default when blank, or null. */
+    @FunctionalInterface
+    private interface FieldReader {
+        Object read(Problems problems);
+    }
+
+    private record TypedField(LedgerColumn column, FieldReader reader) {
+    }
+
+    /**
+     * The typed columns in the order their problems are reported, each with how it is read and what is out of range.
+     * They are called one after another through one call site, so that each is compiled on its own: written out in
+     * one method, the parser was compiled into 60 KB of machine code, and again for every date or number form a new
+     * file brought, which took the compiler longer than reading the files.
+     */
+    private static final TypedField[] TYPED_FIELDS = {
+            new TypedField(ISSUE_DATE, p -> p.value(ISSUE_DATE, Values::date)),
+            new TypedField(MATURITY_DATE, p -> p.value(MATURITY_DATE, Values::date)),
+            new TypedField(AMOUNT, p -> {
+                BigDecimal amount = p.value(AMOUNT, Values::money);
+                if (amount != null && amount.signum() <= 0) {
+                    p.add(RejectReason.OUT_OF_RANGE, AMOUNT, amount.toPlainString() + " 须大于 0");
+                }
+                return amount;
+            }),
+            new TypedField(BALANCE, p -> {
+                BigDecimal balance = p.value(BALANCE, Values::money);
+                if (balance != null && balance.signum() < 0) {
+                    p.add(RejectReason.OUT_OF_RANGE, BALANCE, balance.toPlainString() + " 不能为负");
+                }
+                return balance;
+            }),
+            new TypedField(ANNUAL_RATE, p -> {
+                BigDecimal rate = p.value(ANNUAL_RATE, Values::percent);
+                if (rate != null && (rate.signum() < 0 || rate.compareTo(MAX_RATE_PCT) > 0)) {
+                    p.add(RejectReason.OUT_OF_RANGE, ANNUAL_RATE, rate.toPlainString() + " 不在 0–24（%）之间");
+                }
+                return rate;
+            }),
+            new TypedField(OVERDUE_DAYS, p -> p.count(OVERDUE_DAYS)),
+            new TypedField(CLASSIFICATION, p -> p.code(CLASSIFICATION, CLASSIFICATIONS)),
+            new TypedField(RENEWAL_COUNT, p -> p.isBlank(RENEWAL_COUNT) ? Integer.valueOf(0) : p.count(RENEWAL_COUNT)),
+            new TypedField(PURPOSE_CODE, p -> p.isBlank(PURPOSE_CODE)
+                    ? Purpose.OTHER_PRODUCTIVE : p.code(PURPOSE_CODE, PURPOSES)),
+            new TypedField(GUARANTEE, p -> p.isBlank(GUARANTEE) ? Guarantee.CREDIT : p.code(GUARANTEE, GUARANTEES)),
+            new TypedField(LARGE_NEED, p -> p.isBlank(LARGE_NEED) ? Boolean.FALSE : p.code(LARGE_NEED, YES_NO)),
+    };
+
     private final String file;
     private final HeaderMapping<LedgerColumn> header;
     private final Set<String> bankCodes;
     private final Set<String> countyCodes;
+    /** The columns the file has, by ordinal, and where each is in a row. */
+    private final int[] presentColumns;
+    private final int[] presentIndexes;
 
     public LedgerRowParser(String file, HeaderMapping<LedgerColumn> header, Set<String> bankCodes,
                            Set<String> countyCodes) {
@@ -39,6 +111,9 @@ public final class LedgerRowParser {
         this.header = header;
         this.bankCodes = bankCodes;
         this.countyCodes = countyCodes;
+        LedgerColumn[] present = Stream.of(LedgerColumn.values()).filter(header::has).toArray(LedgerColumn[]::new);
+        this.presentColumns = Stream.of(present).mapToInt(LedgerColumn::ordinal).toArray();
+        this.presentIndexes = Stream.of(present).mapToInt(header::index).toArray();
     }
 
     /** Exactly one of loan and reject is set. */
@@ -47,49 +122,37 @@ public final class LedgerRowParser {
 
     public Outcome parse(CsvRows.Row row) {
         List<String> v = row.values();
-        String bankCode = header.get(v, BANK_CODE);
-        String loanId = header.get(v, LOAN_ID);
         if (row.isMalformed()) {
             return new Outcome(null, new Reject(file, row.line(), "", "", RejectReason.MALFORMED_ROW, row.malformed()));
         }
         if (v.size() < header.width()) {
-            return reject(row, bankCode, loanId, RejectReason.MALFORMED_ROW,
-                    "字段数 " + v.size() + " 少于表头的 " + header.width() + " 列");
+            return new Outcome(null, new Reject(file, row.line(), header.get(v, BANK_CODE), header.get(v, LOAN_ID),
+                    RejectReason.MALFORMED_ROW, "字段数 " + v.size() + " 少于表头的 " + header.width() + " 列",
+                    header.get(v, COUNTY_CODE)));
+        }
+        // Every field trimmed once, by column ordinal; "" where the file lacks the column.
+        String[] f = ALL_ABSENT.clone();
+        for (int k = 0; k < presentColumns.length; k++) {
+            f[presentColumns[k]] = v.get(presentIndexes[k]).trim();
         }
         if (v.size() > header.width() && v.subList(header.width(), v.size()).stream().anyMatch(s -> !s.isBlank())) {
-            return reject(row, bankCode, loanId, RejectReason.MALFORMED_ROW,
+            return reject(row, f, RejectReason.MALFORMED_ROW,
                     "字段数 " + v.size() + " 多于表头的 " + header.width() + " 列（金额中的千分位逗号须加引号）");
         }
 
-        Problems problems = new Problems();
-        String id = problems.text(v, LOAN_ID);
-        String bank = problems.text(v, BANK_CODE);
-        String county = problems.text(v, COUNTY_CODE);
-        String household = problems.text(v, HOUSEHOLD_ID);
-        String name = problems.text(v, BORROWER_NAME);
-        String idNumber = problems.text(v, BORROWER_ID_NUMBER);
-        LocalDate issue = problems.value(v, ISSUE_DATE, Values::date);
-        LocalDate maturity = problems.value(v, MATURITY_DATE, Values::date);
-        BigDecimal amount = problems.value(v, AMOUNT, Values::money);
-        if (amount != null && amount.signum() <= 0) {
-            problems.add(RejectReason.OUT_OF_RANGE, AMOUNT, amount.toPlainString() + " 须大于 0");
+        Problems problems = new Problems(f);
+        String id = problems.text(LOAN_ID);
+        String bank = problems.text(BANK_CODE);
+        String county = problems.text(COUNTY_CODE);
+        String household = problems.text(HOUSEHOLD_ID);
+        String name = problems.text(BORROWER_NAME);
+        String idNumber = problems.text(BORROWER_ID_NUMBER);
+        Object[] typed = new Object[ALL_ABSENT.length];
+        for (TypedField field : TYPED_FIELDS) {
+            typed[field.column().ordinal()] = field.reader().read(problems);
         }
-        BigDecimal balance = problems.value(v, BALANCE, Values::money);
-        if (balance != null && balance.signum() < 0) {
-            problems.add(RejectReason.OUT_OF_RANGE, BALANCE, balance.toPlainString() + " 不能为负");
-        }
-        BigDecimal rate = problems.value(v, ANNUAL_RATE, Values::percent);
-        if (rate != null && (rate.signum() < 0 || rate.compareTo(MAX_RATE_PCT) > 0)) {
-            problems.add(RejectReason.OUT_OF_RANGE, ANNUAL_RATE, rate.toPlainString() + " 不在 0–24（%）之间");
-        }
-        Integer overdueDays = problems.count(v, OVERDUE_DAYS);
-        Classification classification = problems.code(v, CLASSIFICATION, Classification::of);
-        Integer renewals = problems.isBlank(v, RENEWAL_COUNT) ? Integer.valueOf(0) : problems.count(v, RENEWAL_COUNT);
-        Purpose purpose = problems.isBlank(v, PURPOSE_CODE)
-                ? Purpose.OTHER_PRODUCTIVE : problems.code(v, PURPOSE_CODE, Purpose::of);
-        Guarantee guarantee = problems.isBlank(v, GUARANTEE)
-                ? Guarantee.CREDIT : problems.code(v, GUARANTEE, Guarantee::of);
-        Boolean largeNeed = problems.isBlank(v, LARGE_NEED) ? Boolean.FALSE : problems.code(v, LARGE_NEED, LedgerRowParser::yesNo);
+        LocalDate issue = (LocalDate) typed[ISSUE_DATE.ordinal()];
+        LocalDate maturity = (LocalDate) typed[MATURITY_DATE.ordinal()];
 
         if (bank != null && !bankCodes.contains(bank)) {
             problems.add(RejectReason.UNKNOWN_BANK, BANK_CODE, Values.quote(bank) + " 不在 banks.csv 中");
@@ -101,15 +164,19 @@ public final class LedgerRowParser {
             problems.add(RejectReason.MATURITY_BEFORE_ISSUE, MATURITY_DATE, maturity + " 早于发放日期 " + issue);
         }
         if (problems.first != null) {
-            return reject(row, bankCode, loanId, problems.first, String.join("; ", problems.messages));
+            return reject(row, f, problems.first, String.join("; ", problems.messages));
         }
-        return new Outcome(new Loan(bank, id, county, household, name, idNumber, issue, maturity, amount, balance,
-                rate, overdueDays, classification, renewals, purpose, guarantee, largeNeed), null);
+        return new Outcome(new Loan(bank, id, county, household, name, idNumber, issue, maturity,
+                (BigDecimal) typed[AMOUNT.ordinal()], (BigDecimal) typed[BALANCE.ordinal()],
+                (BigDecimal) typed[ANNUAL_RATE.ordinal()], (Integer) typed[OVERDUE_DAYS.ordinal()],
+                (Classification) typed[CLASSIFICATION.ordinal()], (Integer) typed[RENEWAL_COUNT.ordinal()],
+                (Purpose) typed[PURPOSE_CODE.ordinal()], (Guarantee) typed[GUARANTEE.ordinal()],
+                (Boolean) typed[LARGE_NEED.ordinal()]), null);
     }
 
-    private Outcome reject(CsvRows.Row row, String bankCode, String loanId, RejectReason reason, String detail) {
-        String countyCode = header.get(row.values(), COUNTY_CODE);
-        return new Outcome(null, new Reject(file, row.line(), bankCode, loanId, reason, detail, countyCode));
+    private Outcome reject(CsvRows.Row row, String[] f, RejectReason reason, String detail) {
+        return new Outcome(null, new Reject(file, row.line(), f[BANK_CODE.ordinal()], f[LOAN_ID.ordinal()], reason,
+                detail, f[COUNTY_CODE.ordinal()]));
     }
 
     private static Optional<Boolean> yesNo(String text) {
@@ -120,24 +187,66 @@ public final class LedgerRowParser {
         };
     }
 
-    /** Collects the problems of one row. */
-    private final class Problems {
+    /** The usual spellings of an enum's constants: code, code in lower case, Chinese label. */
+    private static <E extends Enum<E>> Stream<String> spellings(E[] constants, Function<E, String> label) {
+        return Stream.of(constants)
+                .flatMap(c -> Stream.of(c.name(), c.name().toLowerCase(Locale.ROOT), label.apply(c)));
+    }
+
+    /**
+     * The codes of one column already looked up, by spelling, shared by every file: a date's ledgers use a handful of
+     * spellings for a million rows. Seeded with the usual ones (only those the lookup accepts are kept), so that a new
+     * file does not start with lookups; other spellings found are added, up to {@link #MAX_SPELLINGS} so that hostile
+     * text cannot grow it.
+     */
+    private static final class Codes<T> {
+        static final int MAX_SPELLINGS = 256;
+
+        private final Function<String, Optional<T>> lookup;
+        private final Map<String, T> known = new ConcurrentHashMap<>();
+
+        Codes(Function<String, Optional<T>> lookup, Stream<String> usual) {
+            this.lookup = lookup;
+            usual.forEach(this::find);
+        }
+
+        /** The code a text means, or null. */
+        T find(String text) {
+            T code = known.get(text);
+            if (code == null) {
+                code = lookup.apply(text).orElse(null);
+                if (code != null && known.size() < MAX_SPELLINGS) {
+                    known.put(text, code);
+                }
+            }
+            return code;
+        }
+    }
+
+    /** Collects the problems of one row, whose trimmed fields are {@code f} by column ordinal. */
+    private static final class Problems {
+        private final String[] f;
         private RejectReason first;
-        private final List<String> messages = new ArrayList<>(2);
+        private List<String> messages;
+
+        Problems(String[] f) {
+            this.f = f;
+        }
 
         void add(RejectReason reason, LedgerColumn column, String message) {
             if (first == null) {
                 first = reason;
+                messages = new ArrayList<>(2);
             }
             messages.add(column.display() + ": " + message);
         }
 
-        boolean isBlank(List<String> v, LedgerColumn column) {
-            return header.get(v, column).isEmpty();
+        boolean isBlank(LedgerColumn column) {
+            return f[column.ordinal()].isEmpty();
         }
 
-        String text(List<String> v, LedgerColumn column) {
-            String s = header.get(v, column);
+        String text(LedgerColumn column) {
+            String s = f[column.ordinal()];
             if (s.isEmpty()) {
                 add(RejectReason.MISSING_FIELD, column, "必填字段为空");
                 return null;
@@ -150,8 +259,8 @@ public final class LedgerRowParser {
             return s;
         }
 
-        <T> T value(List<String> v, LedgerColumn column, Parser<T> parser) {
-            String s = text(v, column);
+        <T> T value(LedgerColumn column, Parser<T> parser) {
+            String s = text(column);
             if (s == null) {
                 return null;
             }
@@ -163,25 +272,24 @@ public final class LedgerRowParser {
             }
         }
 
-        Integer count(List<String> v, LedgerColumn column) {
-            Integer n = value(v, column, Values::integer);
+        Integer count(LedgerColumn column) {
+            Integer n = value(column, Values::integer);
             if (n != null && n < 0) {
                 add(RejectReason.OUT_OF_RANGE, column, n + " 不能为负");
             }
             return n;
         }
 
-        <T> T code(List<String> v, LedgerColumn column, Function<String, Optional<T>> lookup) {
-            String s = text(v, column);
+        <T> T code(LedgerColumn column, Codes<T> codes) {
+            String s = text(column);
             if (s == null) {
                 return null;
             }
-            Optional<T> found = lookup.apply(s);
-            if (found.isEmpty()) {
+            T found = codes.find(s);
+            if (found == null) {
                 add(RejectReason.UNKNOWN_CODE, column, Values.quote(s) + " 不是可识别的代码");
-                return null;
             }
-            return found.get();
+            return found;
         }
     }
 

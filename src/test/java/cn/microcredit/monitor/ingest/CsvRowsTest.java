@@ -210,6 +210,111 @@ class CsvRowsTest {
                 List.of("借据号", "借款人姓名"), List.of("L1", "张三"));
     }
 
+    @Test
+    void aQuoteInsideAnUnquotedValueIsPartOfIt() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n5'6\",x\"y\"\n");
+
+        assertThat(rows.get(1).values()).containsExactly("5'6\"", "x\"y\"");
+    }
+
+    @Test
+    void emptyQuotedValuesAndAQuotedLastValueWithoutLineEndAreRead() throws IOException {
+        List<CsvRows.Row> rows = read("a,b,c\n\"\",\"\"\"\",\"end\"");
+
+        assertThat(rows.get(1).values()).containsExactly("", "\"", "end");
+    }
+
+    @Test
+    void aTrailingCommaMakesAnEmptyLastValue() throws IOException {
+        assertThat(read("a,b\nx,\n").get(1).values()).containsExactly("x", "");
+        assertThat(read("a,b\nx,").get(1).values()).containsExactly("x", "");
+    }
+
+    @Test
+    void linesAfterARecordWithAQuotedLineBreakAreEachHandedOnOnce() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n1,x\n2,\"y\nz\"\n3,w\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("a", "b")),
+                tuple(2L, List.of("1", "x")),
+                tuple(3L, List.of("2", "y\nz")),
+                tuple(5L, List.of("3", "w")));
+    }
+
+    @Test
+    void aBrokenRecordAfterPlainLinesIsDescribedWithLineAndPositionFromTheFilesStart() throws IOException {
+        // As when Commons CSV read every line: the message is the same whichever reader read the plain lines.
+        List<CsvRows.Row> rows = read("a,b\n1,x\n2,\"y\"z\n3,w\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::isMalformed).containsExactly(
+                tuple(1L, false), tuple(2L, false), tuple(3L, true), tuple(4L, false));
+        assertThat(rows.get(2).malformed()).endsWith(
+                "Invalid character between encapsulated token and delimiter at line: 3, position: 14");
+    }
+
+    @Test
+    void lineEndsSplitByTheReadBufferAreStillOneLineEnd() throws IOException {
+        // The first line fills the 64 K buffer up to its CR; the LF that completes CR LF comes with the next read.
+        String first = "x".repeat((1 << 16) - 3) + ",1";
+        List<CsvRows.Row> rows = read(first + "\r\n\"q\",2\r\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, r -> r.values().get(1)).containsExactly(
+                tuple(1L, "1"), tuple(2L, "2"));
+    }
+
+    @Test
+    void aLineLongerThanAMillionCharactersIsReadWhole() throws IOException {
+        String huge = "y".repeat(PlainLines.MAX_LINE + 10);
+        List<CsvRows.Row> rows = read("a,b\n1,\"" + huge + "\"\n2,z\n");
+
+        assertThat(rows).extracting(CsvRows.Row::line, r -> r.values().get(1).length()).containsExactly(
+                tuple(1L, 1), tuple(2L, huge.length()), tuple(3L, 1));
+    }
+
+    @Test
+    void malformedUtf8AfterAByteOrderMarkBecomesReplacementCharactersAsBefore() throws IOException {
+        // A byte-order mark spares the file the UTF-8 check, so bytes that are not UTF-8 can reach the reader.
+        byte[] text = concat("a,b\n".getBytes(StandardCharsets.UTF_8), new byte[] {'x', (byte) 0xFF, ',', (byte) 0xE4,
+                (byte) 0xB8, '\n', 'z', ',', (byte) 0xC3});
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path file = Files.write(dir.resolve("bom.csv"), concat(bom, text));
+
+        List<CsvRows.Row> rows = read(file, TextEncoding.detect(file));
+
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("a", "b")),
+                tuple(2L, List.of("x\uFFFD", "\uFFFD")),
+                tuple(3L, List.of("z", "\uFFFD")));
+    }
+
+    @Test
+    void aReplacementCharacterInTheFileIsReadAsItIs() throws IOException {
+        List<CsvRows.Row> rows = read("a,b\n\uFFFD,x\n2,y\n");
+
+        assertThat(rows).extracting(CsvRows.Row::values).containsExactly(
+                List.of("a", "b"), List.of("\uFFFD", "x"), List.of("2", "y"));
+    }
+
+    @Test
+    void malformedGb18030BytesBeforeADelimiterAreReadAsBefore() throws IOException {
+        // A lone lead byte before a comma, a four-byte sequence cut short before a line end: whatever the decoder
+        // makes of them, the comma and the line end stay where they were.
+        byte[] zhang = "张三".getBytes(TextEncoding.GB18030);
+        byte[] text = concat(concat("借据号,姓名\nL1,".getBytes(TextEncoding.GB18030), zhang),
+                new byte[] {(byte) 0x81, ',', 'x', '\n', 'L', '2', ',', (byte) 0x81, '0', '\r', '\n', 'L', '3', ',',
+                        '"', (byte) 0xFF, '"', '\n'});
+        Path file = Files.write(dir.resolve("gbk.csv"), text);
+
+        List<CsvRows.Row> rows = read(file, TextEncoding.detect(file));
+
+        assertThat(TextEncoding.detect(file).charset()).isEqualTo(TextEncoding.GB18030);
+        assertThat(rows).extracting(CsvRows.Row::line, CsvRows.Row::values).containsExactly(
+                tuple(1L, List.of("借据号", "姓名")),
+                tuple(2L, List.of("L1", "张三\uFFFD", "x")),
+                tuple(3L, List.of("L2", "\uFFFD")),
+                tuple(4L, List.of("L3", "\uFFFD")));
+    }
+
     private List<CsvRows.Row> read(String content) throws IOException {
         return read(Files.writeString(dir.resolve("rows.csv"), content), UTF8);
     }

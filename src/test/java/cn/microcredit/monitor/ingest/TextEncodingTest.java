@@ -8,9 +8,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TextEncodingTest {
 
@@ -86,6 +89,44 @@ class TextEncodingTest {
         Path file = write(new byte[0]);
 
         assertThat(TextEncoding.detect(file)).isEqualTo(new TextEncoding.Detected(StandardCharsets.UTF_8, 0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"C080", "C1BF", "E08080", "E09FBF", "EDA080", "EDBFBF", "F08F8080", "F4908080", "F5808080",
+            "FF", "80", "BF", "E4B8", "F09F98"})
+    void bytesAStrictUtf8DecoderRejectsMakeTheFileGb18030(String hex) throws IOException {
+        // Overlong forms, surrogates, code points above U+10FFFF, stray continuation bytes, sequences cut off at the
+        // end.
+        Path file = write(concat("L0001,张三,".getBytes(StandardCharsets.UTF_8), HexFormat.of().parseHex(hex)));
+
+        assertThat(TextEncoding.detect(file).charset()).isEqualTo(TextEncoding.GB18030);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"C280", "DFBF", "E0A080", "ED9FBF", "EE8080", "EFBFBF", "F0908080", "F48FBFBF", "F09F9880"})
+    void theEdgesOfWellFormedUtf8AreUtf8(String hex) throws IOException {
+        Path file = write(concat("L0001,张三,".getBytes(StandardCharsets.UTF_8), HexFormat.of().parseHex(hex)));
+
+        assertThat(TextEncoding.detect(file).charset()).isEqualTo(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void aCharacterSplitByTheReadBufferIsStillUtf8(int bytesBeforeTheEdge) throws IOException {
+        byte[] ascii = "a".repeat((1 << 16) - bytesBeforeTheEdge).getBytes(StandardCharsets.US_ASCII);
+        Path file = write(concat(ascii, "\uD83D\uDE00张\n".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(TextEncoding.detect(file).charset()).isEqualTo(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCharacterCutOffAtTheEndOfTheFileIsNotUtf8() throws IOException {
+        byte[] ascii = "a".repeat((1 << 16) - 1).getBytes(StandardCharsets.US_ASCII);
+        byte[] zhang = "张".getBytes(StandardCharsets.UTF_8);
+
+        Path file = write(concat(ascii, java.util.Arrays.copyOf(zhang, 2)));
+
+        assertThat(TextEncoding.detect(file).charset()).isEqualTo(TextEncoding.GB18030);
     }
 
     private Path write(byte[] bytes) throws IOException {

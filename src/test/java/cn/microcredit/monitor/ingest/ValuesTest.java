@@ -8,6 +8,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ValuesTest {
@@ -124,6 +125,98 @@ class ValuesTest {
 
         assertThat(e.reason()).isEqualTo(RejectReason.BAD_NUMBER);
         assertThat(e.getMessage()).isEqualTo("'" + text + "' 不是整数");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2024-02-29, 2024-02-29", "2026-02-28, 2026-02-28", "2026/4/30, 2026-04-30", "20261231, 2026-12-31",
+            "2026/12/31, 2026-12-31", "2026-1-1, 2026-01-01", "2000/2/29, 2000-02-29"})
+    void lastAndFirstDaysOfMonthsAreRead(String text, LocalDate day) throws FieldException {
+        assertThat(Values.date(text)).isEqualTo(day);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-02-29", "1900/2/29", "2026/4/31", "20261131", "2026-12-32", "2026/12/0"})
+    void dayAfterTheLastOfTheMonthIsNotADate(String text) {
+        FieldException e = catchThrowableOfType(FieldException.class, () -> Values.date(text));
+
+        assertThat(e.getMessage()).isEqualTo("'" + text + "' 不是存在的日期");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-1-", "2026--01", "2026-001-05", "2026-01-005", "2026/1-5", "2026-1-05x", "2026123",
+            "202612311", "+2026-01-05", "\uFF12\uFF10\uFF12\uFF16-01-05", "2026-\u0661-05", "２０２６０１０５"})
+    void nearMissesOfTheDateFormsAreBadDates(String text) {
+        FieldException e = catchThrowableOfType(FieldException.class, () -> Values.date(text));
+
+        assertThat(e.reason()).isEqualTo(RejectReason.BAD_DATE);
+        assertThat(e.getMessage()).contains("不是 yyyy-MM-dd");
+    }
+
+    @Test
+    void moneyOfExactlyTwoDecimalsKeepsThemAndThreeSignificantOnesAreRejected() throws FieldException {
+        assertThat(Values.money("20000.10")).isEqualTo(new BigDecimal("20000.10"));
+        assertThat(Values.money("20000.100")).isEqualTo(new BigDecimal("20000.10"));
+        assertThat(Values.money("20000.1")).isEqualTo(new BigDecimal("20000.10"));
+        assertThat(catchThrowableOfType(FieldException.class, () -> Values.money("20000.101")).getMessage())
+                .isEqualTo("'20000.101' 金额精度超过分（两位小数）");
+        assertThat(catchThrowableOfType(FieldException.class, () -> Values.money("0.001")).reason())
+                .isEqualTo(RejectReason.BAD_NUMBER);
+    }
+
+    @Test
+    void moneyKeepsItsSignAndLeadingZerosAreDropped() throws FieldException {
+        assertThat(Values.money("-1,000.00")).isEqualTo(new BigDecimal("-1000.00"));
+        assertThat(Values.money("+1,000.00")).isEqualTo(new BigDecimal("1000.00"));
+        assertThat(Values.money("-0.00")).isEqualTo(new BigDecimal("0.00"));
+        assertThat(Values.money("00012.30")).isEqualTo(new BigDecimal("12.30"));
+    }
+
+    @Test
+    void moneyTooLongForALongIsStillReadExactly() throws FieldException {
+        assertThat(Values.money("999,999,999,999,999,999.99")).isEqualTo(new BigDecimal("999999999999999999.99"));
+        assertThat(Values.money("9223372036854775808")).isEqualTo(new BigDecimal("9223372036854775808.00"));
+        assertThat(Values.money("123456789012345678")).isEqualTo(new BigDecimal("123456789012345678.00"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1,000,00", "1,,000", "1000,", "-,100", "+-5", "12 345", "\uFF11\uFF12\uFF13",
+            "\u0661\u0662", "1.2.3", "1_000", "0x10", "+", "-", ".", ",", "NaN", "Infinity"})
+    void nearMissesOfTheMoneyFormsAreBadNumbers(String text) {
+        FieldException e = catchThrowableOfType(FieldException.class, () -> Values.money(text));
+
+        assertThat(e.getMessage()).isEqualTo("'" + text + "' 不是有效的金额");
+    }
+
+    @Test
+    void percentDropsTrailingZerosButNeverGoesBelowScaleZero() throws FieldException {
+        assertThat(Values.percent("24")).isEqualTo(new BigDecimal("24"));
+        assertThat(Values.percent("24.00")).isEqualTo(new BigDecimal("24"));
+        assertThat(Values.percent("20.0")).isEqualTo(new BigDecimal("20"));
+        assertThat(Values.percent("24.01")).isEqualTo(new BigDecimal("24.01"));
+        assertThat(Values.percent("3.4500%")).isEqualTo(new BigDecimal("3.45"));
+        assertThat(Values.percent("-0.0")).isEqualTo(new BigDecimal("0"));
+        assertThat(Values.percent("1,234.50")).isEqualTo(new BigDecimal("1234.5"));
+    }
+
+    @Test
+    void percentOfSixDecimalsIsReadAndSevenAreRejected() throws FieldException {
+        assertThat(Values.percent("23.999999")).isEqualTo(new BigDecimal("23.999999"));
+        assertThat(Values.percent("0.0000010")).isEqualTo(new BigDecimal("0.000001"));
+        assertThat(catchThrowableOfType(FieldException.class, () -> Values.percent("24.0000001")).getMessage())
+                .isEqualTo("'24.0000001' 小数位超过6位");
+    }
+
+    @Test
+    void integersOfNineDigitsAreReadAndTenAreNot() throws FieldException {
+        assertThat(Values.integer("-999999999")).isEqualTo(-999_999_999);
+        assertThat(Values.integer("-0")).isZero();
+        assertThat(Values.integer("000000001")).isEqualTo(1);
+        assertThat(catchThrowableOfType(FieldException.class, () -> Values.integer("0000000001")).reason())
+                .isEqualTo(RejectReason.BAD_NUMBER);
+        assertThat(catchThrowableOfType(FieldException.class, () -> Values.integer("\uFF11")).reason())
+                .isEqualTo(RejectReason.BAD_NUMBER);
+        assertThat(catchThrowableOfType(FieldException.class, () -> Values.integer("+")).reason())
+                .isEqualTo(RejectReason.BAD_NUMBER);
     }
 
     @Test
