@@ -32,6 +32,12 @@ public final class LedgerRowParser {
     /** Other text fields: long enough for any real name or code, short enough that garbage cannot flood a report. */
     static final int MAX_TEXT_LENGTH = 100;
     private static final BigDecimal MAX_RATE_PCT = BigDecimal.valueOf(24);
+    /**
+     * No single loan of any kind is a billion yuan: a larger amount or balance is a broken export (digits run together,
+     * cents as yuan), and storing it would make sums meaningless. 10,000 times the product's limit.
+     */
+    static final BigDecimal MAX_MONEY_YUAN = new BigDecimal("1000000000.00");
+    private static final String TOO_LARGE = " 超过 1000000000 元，不是可信的单笔金额";
 
     private static final String[] ALL_ABSENT = new String[LedgerColumn.values().length];
 
@@ -71,6 +77,8 @@ public final class LedgerRowParser {
                 BigDecimal amount = p.value(AMOUNT, Values::money);
                 if (amount != null && amount.signum() <= 0) {
                     p.add(RejectReason.OUT_OF_RANGE, AMOUNT, amount.toPlainString() + " 须大于 0");
+                } else if (amount != null && amount.compareTo(MAX_MONEY_YUAN) > 0) {
+                    p.add(RejectReason.OUT_OF_RANGE, AMOUNT, amount.toPlainString() + TOO_LARGE);
                 }
                 return amount;
             }),
@@ -78,6 +86,8 @@ public final class LedgerRowParser {
                 BigDecimal balance = p.value(BALANCE, Values::money);
                 if (balance != null && balance.signum() < 0) {
                     p.add(RejectReason.OUT_OF_RANGE, BALANCE, balance.toPlainString() + " 不能为负");
+                } else if (balance != null && balance.compareTo(MAX_MONEY_YUAN) > 0) {
+                    p.add(RejectReason.OUT_OF_RANGE, BALANCE, balance.toPlainString() + TOO_LARGE);
                 }
                 return balance;
             }),

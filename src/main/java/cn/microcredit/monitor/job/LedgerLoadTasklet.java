@@ -119,7 +119,8 @@ public class LedgerLoadTasklet implements Tasklet {
         Map<Integer, String> bankOfFile = new TreeMap<>();
         long rows = 0;
         for (Loaded loaded : results) {
-            FileResult counted = loaded.result().withDuplicates(duplicates.perFile().getOrDefault(loaded.result().fileSeq(), 0L));
+            FileResult counted = loaded.result()
+                    .withDuplicates(duplicates.perFile().getOrDefault(loaded.result().fileSeq(), 0L));
             runs.saveFile(runId, counted);
             rows += counted.rowsRead();
             loaded.loansPerBank().forEach((bank, n) -> acceptedPerBank.merge(bank, n, Long::sum));

@@ -14,7 +14,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job: reference data, roster and ledgers (side by side), metrics, loan-level rules, reports, publication. Each step is a tasklet that stores its
+ * The nightly job: reference data, roster and ledgers (side by side), metrics, loan-level rules, reports,
+ * publication. Each step is a tasklet that stores its
  * results in the run's tables; publication is last, so a run that fails anywhere leaves the published results as
  * they were.
  */

@@ -99,8 +99,8 @@ public class RulesTasklet implements Tasklet {
         long t3 = System.nanoTime();
         exceptions.save(runId, householdRules(householdLoans));
         long t4 = System.nanoTime();
-        log.info("rules: previous date's rates of {} loans {} s, roster index of {} periods {} s more; loans checked {} s; "
-                        + "{} loans of {} shared households grouped {} s",
+        log.info("rules: previous date's rates of {} loans {} s, roster index of {} periods {} s more; "
+                        + "loans checked {} s; {} loans of {} shared households grouped {} s",
                 previousRates == null ? 0 : previousRates.size(), seconds(t1 - t0), roster == null ? 0 : roster.size(),
                 seconds(t2 - t1), seconds(t3 - t2), householdLoans.size(), shared.length, seconds(t4 - t3));
         return RepeatStatus.FINISHED;

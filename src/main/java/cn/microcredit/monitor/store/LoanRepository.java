@@ -126,7 +126,8 @@ public class LoanRepository {
             for (int chunkSeq : chunkSeqs) {
                 for (StoredLoan l : chunks.chunk(runId, fileSeq, chunkSeq)) {
                     if (LongList.contains(repeated, Fingerprint.of(l.loan().bankCode(), l.loan().loanId()))) {
-                        byKey.computeIfAbsent(l.loan().bankCode() + '\u0000' + l.loan().loanId(), k -> new ArrayList<>())
+                        String key = l.loan().bankCode() + '\u0000' + l.loan().loanId();
+                        byKey.computeIfAbsent(key, k -> new ArrayList<>())
                                 .add(new Occurrence(new Place(fileSeq, chunkSeq), l));
                     }
                 }

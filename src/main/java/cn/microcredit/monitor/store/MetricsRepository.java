@@ -57,7 +57,8 @@ public class MetricsRepository {
                 r.status() == null ? null : r.status().name(), Reason.join(r.reasons()),
                 r.previous() == null ? null : r.previous().balance(),
                 r.previous() == null ? null : r.previous().overdueBalance()}).toList());
-        jdbc.batchUpdate("INSERT INTO county_ageing (run_id, county_code, bucket, loan_count, balance) VALUES (?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("""
+                INSERT INTO county_ageing (run_id, county_code, bucket, loan_count, balance) VALUES (?, ?, ?, ?, ?)""",
                 ageing.stream().map(a -> new Object[] {runId, a.countyCode(), a.bucket(), a.loanCount(), a.balance()})
                         .toList());
     }

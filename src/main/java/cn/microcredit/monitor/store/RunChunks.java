@@ -274,8 +274,8 @@ public class RunChunks {
      */
     public long purgeBefore(LocalDate day) {
         String runs = "SELECT run_id FROM monitor_run WHERE as_of < ?";
-        Long loans = jdbc.queryForObject("SELECT COALESCE(SUM(row_count), 0) FROM run_chunk WHERE kind = ? AND run_id IN ("
-                + runs + ")", Long.class, LOANS, java.sql.Date.valueOf(day));
+        Long loans = jdbc.queryForObject("SELECT COALESCE(SUM(row_count), 0) FROM run_chunk"
+                + " WHERE kind = ? AND run_id IN (" + runs + ")", Long.class, LOANS, java.sql.Date.valueOf(day));
         jdbc.update("DELETE FROM run_chunk WHERE run_id IN (" + runs + ")", java.sql.Date.valueOf(day));
         return loans == null ? 0 : loans;
     }

@@ -231,6 +231,16 @@ class LedgerRowParserTest {
     }
 
     @Test
+    void aBillionYuanIsTheLargestAmountAndBalanceAccepted() {
+        assertThat(parseWith(AMOUNT, "1000000000.00").loan().amount()).isEqualTo(new BigDecimal("1000000000.00"));
+        assertThat(parseWith(BALANCE, "1000000000").loan().balance()).isEqualTo(new BigDecimal("1000000000.00"));
+        assertRejected(parseWith(AMOUNT, "1000000000.01").reject(), RejectReason.OUT_OF_RANGE,
+                "贷款金额(amount): 1000000000.01 超过 1000000000 元，不是可信的单笔金额");
+        assertRejected(parseWith(BALANCE, "99999999999999999999.99").reject(), RejectReason.OUT_OF_RANGE,
+                "贷款余额(balance): 99999999999999999999.99 超过 1000000000 元，不是可信的单笔金额");
+    }
+
+    @Test
     void negativeBalanceIsOutOfRange() {
         assertRejected(parseWith(BALANCE, "-0.01").reject(), RejectReason.OUT_OF_RANGE,
                 "贷款余额(balance): -0.01 不能为负");
