@@ -11,7 +11,7 @@ Usage: scripts/benchmark.sh [N ...] [--xmx=SIZE] [--wrapper] [--work=DIR] [--reb
               other and the growth of the whole job's wall time from the smallest to the largest is printed.
   --xmx=SIZE  maximum heap of the job's JVMs, e.g. --xmx=512m (default: the JVM's own default)
   --wrapper   run the job as cron does, through bin/microcredit-monitor: its JVM options (-XX:+UseParallelGC, and
-              -Xmx4g unless --xmx) and its class data sharing archive, which the first date's run prepares
+              -Xmx1g unless --xmx) and its class data sharing archive, which the first date's run prepares
   --work=DIR  working files (data sets, databases, reports, logs); default /tmp/microcredit-bench.
               Data sets are kept and reused (DIR/data-N); each run's folder DIR/run-N is wiped first.
   --rebuild   run the Maven build even when target/ is newer than src/ and pom.xml
@@ -83,7 +83,7 @@ timed_job() {
     local name=$1 folder=$2
     shift 2
     if $wrapper; then
-        timed "$name" env JAVA_OPTS="${heap[*]:--Xmx4g} -XX:+UseParallelGC" MICROCREDIT_LOCK="$work/benchmark.lock" \
+        timed "$name" env JAVA_OPTS="${heap[*]:--Xmx1g} -XX:+UseParallelGC" MICROCREDIT_LOCK="$work/benchmark.lock" \
             bin/microcredit-monitor "$folder" "$@"
     else
         timed "$name" java "${heap[@]}" -jar "$jar" --input="$folder" "$@"
