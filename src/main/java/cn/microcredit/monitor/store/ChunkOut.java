@@ -24,10 +24,6 @@ final class ChunkOut {
         return rows;
     }
 
-    int size() {
-        return pos;
-    }
-
     void reset() {
         pos = 0;
         rows = 0;

@@ -280,7 +280,7 @@ public class RunChunks {
         return loans == null ? 0 : loans;
     }
 
-    /** Chunks of a run for a kind, by file: the loader's count of rows per chunk is fixed, so row i is in i / size. */
+    /** The chunk of a file that holds its i-th accepted loan, as the loader wrote them (a fixed number to a chunk). */
     static int chunkOf(int rowIndex) {
         return rowIndex / LoanCodec.CHUNK_ROWS;
     }
