@@ -200,7 +200,7 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
     /** Spring Boot property arguments for the application context. */
     public String[] springArguments() {
         var args = new java.util.ArrayList<String>();
-        args.add("--spring.datasource.url=" + keptOpenOnExit(dbUrl));
+        args.add("--spring.datasource.url=" + withH2Settings(dbUrl));
         ruleOverrides.forEach((k, v) -> args.add("--" + RULES_PREFIX + k + "=" + v));
         if (logDir != null) {
             args.add("--logging.file.name=" + logDir.resolve("microcredit-monitor.log"));
@@ -209,14 +209,29 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
     }
 
     /**
-     * An H2 file database is closed by H2's own shutdown hook unless told otherwise; after a SIGTERM the stopping run
-     * still needs it to record that it stopped (see StopOnSignal). It is closed when the run's connections are.
+     * Two settings for an H2 file database, unless the URL sets them itself.
+     * <ul>
+     * <li>{@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would close the database, but after a SIGTERM the
+     * stopping run still needs it to record that it stopped (see StopOnSignal). It is closed when the run's connections
+     * are.</li>
+     * <li>{@code WRITE_DELAY=0}: by default H2 writes a commit to its file up to half a second later, so a process
+     * killed in that half second loses transactions it had committed: a run's started execution (nothing left to
+     * recover) or the mark that a date was published, after its folder was moved into place.</li>
+     * </ul>
      */
-    private static String keptOpenOnExit(String url) {
-        if (!url.startsWith("jdbc:h2:file:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+    static String withH2Settings(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) {
             return url;
         }
-        return url + ";DB_CLOSE_ON_EXIT=FALSE";
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder(url);
+        if (!upper.contains("DB_CLOSE_ON_EXIT")) {
+            out.append(";DB_CLOSE_ON_EXIT=FALSE");
+        }
+        if (!upper.contains("WRITE_DELAY")) {
+            out.append(";WRITE_DELAY=0");
+        }
+        return out.toString();
     }
 
     public static String usage() {

@@ -116,6 +116,25 @@ class InterruptedRunTests {
                 .doesNotContain("FAILED", "STARTED");
     }
 
+    /**
+     * H2 writes a commit to its file up to half a second later unless told otherwise (WRITE_DELAY): a kill just after
+     * the run began lost its STARTED execution, so the next launch had nothing to recover (a CI run saw it).
+     */
+    @Test
+    void aKillJustAfterTheRunBeganLeavesItsStartedExecutionForTheNextLaunchToRecover() throws Exception {
+        Path dir = copyTree(published, work.resolve("early-kill"));
+
+        try (JobProcess job = JobProcess.start(arguments(dir, SECOND))) {
+            job.awaitOutput("prepareStep completed", STEP_WAIT).kill();
+            assertThat(job.awaitExit(Duration.ofSeconds(15))).isEqualTo(128 + 9);
+        }
+
+        assertThat(lastExecutionStatuses(dir)).startsWith("job STARTED", "prepareStep COMPLETED");
+        assertThat(runInProcess(dir, SECOND).code()).isEqualTo(3);
+        assertThat(Files.readString(dir.resolve("logs/microcredit-monitor.log"))).contains("recovered run");
+        assertSameCsvFiles(dir.resolve("out").resolve(SECOND));
+    }
+
     private String[] arguments(Path dir, String date, String... extra) {
         List<String> args = new ArrayList<>();
         if (date != null) {
