@@ -72,6 +72,7 @@ public class MonitorApplication {
         }
         try (ConfigurableApplicationContext context = app.run(options.springArguments())) {
             restrictEmbeddedDatabaseFiles(options.dbUrl(), err);
+            restrictLogFiles(options.logDir(), err);
             if (options.history()) {
                 return context.getBean(HistoryCommands.class).printHistory(out);
             }
@@ -146,6 +147,32 @@ public class MonitorApplication {
                     } catch (java.io.IOException e) {
                         err.println("警告 WARNING: 数据库文件对其他用户可读，且无法更改 (the database file is readable by "
                                 + "others and its permissions cannot be changed): " + f);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The log names files, banks and counties with their figures: owner and group only too, whatever the umask
+     * (the log file is created by the logging system as the context starts; files rolled by earlier runs are covered
+     * here as well). A file that cannot be changed (another analyst's) is named on the console instead.
+     */
+    private static void restrictLogFiles(Path logDir, PrintStream err) throws java.io.IOException {
+        if (logDir == null || !Files.isDirectory(logDir)
+                || !logDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try (var files = Files.list(logDir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("microcredit-monitor.log")
+                    && Files.isRegularFile(f)).toList()) {
+                Set<PosixFilePermission> now = Files.getPosixFilePermissions(f);
+                if (now.contains(PosixFilePermission.OTHERS_READ) || now.contains(PosixFilePermission.OTHERS_WRITE)) {
+                    try {
+                        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+                    } catch (java.io.IOException e) {
+                        err.println("警告 WARNING: 日志文件对其他用户可读，且无法更改 (the log file is readable by others "
+                                + "and its permissions cannot be changed): " + f);
                     }
                 }
             }

@@ -77,6 +77,31 @@ class DataProtectionTests {
     }
 
     @Test
+    void theLogIsReadableByOwnerAndGroupOnly() throws IOException {
+        assumeTrue(work.getFileSystem().supportedFileAttributeViews().contains("posix"));
+
+        assertThat(permissions(work.resolve("logs/microcredit-monitor.log"))).isEqualTo("rw-r-----");
+    }
+
+    /**
+     * POI's streaming workbooks keep rows in temp files until saved; its default folder, shared by every user of the
+     * server, is replaced by one only the job's user may enter.
+     */
+    @Test
+    void workbookTempFilesAreKeptInAFolderOnlyTheJobsUserMayEnter() throws IOException {
+        assumeTrue(work.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        java.io.File probe = org.apache.poi.util.TempFile.createTempFile("probe", ".tmp");
+        try {
+            Path folder = probe.toPath().getParent();
+
+            assertThat(folder.getFileName().toString()).startsWith("microcredit-poi-");
+            assertThat(permissions(folder)).isEqualTo("rwx------");
+        } finally {
+            Files.delete(probe.toPath());
+        }
+    }
+
+    @Test
     void theDatabaseFileIsRestrictedInAFolderOthersMayEnter() throws IOException {
         assumeTrue(work.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path shared = Files.createDirectories(work.resolve("shared"));
