@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -38,7 +37,6 @@ import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.MetricsRepository;
 import cn.microcredit.monitor.store.RunChunks;
 import cn.microcredit.monitor.store.RunRepository;
-import cn.microcredit.monitor.store.StoredLoan;
 
 /**
  * Applies every rule of SPEC 5.3 to the outstanding loans of the run, read back in parallel: each loan's own rules,
@@ -150,14 +148,43 @@ public class RulesTasklet implements Tasklet {
     /** The rate of every loan accepted on the previous stored date, by bank code and loan id. */
     private KeyIndex previousRates(long previousRunId) {
         KeyIndex rates = new KeyIndex((int) Math.min(Integer.MAX_VALUE - 8, chunks.loans(previousRunId)));
-        chunks.scanLoans(previousRunId, threads, () -> (Consumer<StoredLoan>) stored -> {
-            Loan l = stored.loan();
-            long rate = l.annualRatePct().setScale(6).unscaledValue().longValueExact();
-            synchronized (rates) {
-                rates.add(Fingerprint.of(l.bankCode(), l.loanId()), Fingerprint.check(l.bankCode(), l.loanId()), rate);
-            }
-        });
+        for (RateBatch batch : chunks.scanRates(previousRunId, threads, () -> new RateBatch(rates))) {
+            batch.flush();
+        }
         return rates.sort();
+    }
+
+    /** A reading thread's rates, a few thousand at a time, then added to the shared index in one locked step. */
+    private static final class RateBatch implements RunChunks.LoanRate {
+        private final KeyIndex target;
+        private final long[] keys = new long[4096];
+        private final int[] checks = new int[keys.length];
+        private final long[] rates = new long[keys.length];
+        private int size;
+
+        RateBatch(KeyIndex target) {
+            this.target = target;
+        }
+
+        @Override
+        public void accept(String bankCode, String loanId, long rateMillionths) {
+            keys[size] = Fingerprint.of(bankCode, loanId);
+            checks[size] = Fingerprint.check(bankCode, loanId);
+            rates[size] = rateMillionths;
+            if (++size == keys.length) {
+                flush();
+            }
+        }
+
+        void flush() {
+            StopRequest.check();
+            synchronized (target) {
+                for (int i = 0; i < size; i++) {
+                    target.add(keys[i], checks[i], rates[i]);
+                }
+            }
+            size = 0;
+        }
     }
 
     /** The bank × county cells that were PAUSE on the previous stored date. */

@@ -55,6 +55,22 @@ final class ChunkIn {
         return (z >>> 1) ^ -(z & 1);
     }
 
+    /** Passes over a number (any of the variable-length integers: ints, longs, dates, decimals). */
+    void skipNumber() {
+        while (buf[pos++] < 0) {
+            // continuation bytes
+        }
+    }
+
+    void skipString() {
+        int length = readInt();
+        pos += length;
+    }
+
+    void skipBoolean() {
+        pos++;
+    }
+
     int readInt() {
         return (int) readLong();
     }

@@ -55,4 +55,33 @@ final class LoanCodec {
             consumer.accept(new StoredLoan(fileSeq, line, loan));
         }
     }
+
+    /**
+     * What the previous date's rates need of each loan, its bank, id and rate (unscaled at 6 decimals); every other
+     * field is passed over, in the order {@link #write} puts them.
+     */
+    static void readRates(byte[] payload, RunChunks.LoanRate consumer) {
+        ChunkIn in = ChunkIn.of(payload);
+        while (in.hasMore()) {
+            in.skipNumber(); // line
+            String bankCode = in.readString();
+            String loanId = in.readString();
+            in.skipString(); // county
+            in.skipString(); // household
+            in.skipString(); // borrower's name
+            in.skipString(); // borrower's ID number
+            in.skipNumber(); // issue date
+            in.skipNumber(); // maturity date
+            in.skipNumber(); // amount
+            in.skipNumber(); // balance
+            long rate = in.readLong();
+            in.skipNumber(); // overdue days
+            in.skipNumber(); // classification
+            in.skipNumber(); // renewals
+            in.skipNumber(); // purpose
+            in.skipNumber(); // guarantee
+            in.skipBoolean(); // large need
+            consumer.accept(bankCode, loanId, rate);
+        }
+    }
 }

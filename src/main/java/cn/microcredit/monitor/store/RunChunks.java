@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -171,8 +172,28 @@ public class RunChunks {
      */
     @Transactional(readOnly = true)
     public <W extends Consumer<StoredLoan>> List<W> scanLoans(long runId, int threads, Supplier<W> newWorker) {
-        record Chunk(int fileSeq, byte[] payload) {
-        }
+        return scan(runId, threads, newWorker, (chunk, worker) -> LoanCodec.read(chunk.payload(), chunk.fileSeq(),
+                worker));
+    }
+
+    /** A loan's bank, id and annual rate in millionths of a percent point (the rate at 6 decimals, unscaled). */
+    public interface LoanRate {
+        void accept(String bankCode, String loanId, long rateMillionths);
+    }
+
+    /**
+     * As {@link #scanLoans}, but of each loan only its bank, id and rate are decoded: what the previous date's rates
+     * need, in a fraction of the time.
+     */
+    @Transactional(readOnly = true)
+    public <W extends LoanRate> List<W> scanRates(long runId, int threads, Supplier<W> newWorker) {
+        return scan(runId, threads, newWorker, (chunk, worker) -> LoanCodec.readRates(chunk.payload(), worker));
+    }
+
+    private record Chunk(int fileSeq, byte[] payload) {
+    }
+
+    private <W> List<W> scan(long runId, int threads, Supplier<W> newWorker, BiConsumer<Chunk, W> decode) {
         Chunk end = new Chunk(-1, null);
         BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(threads * 2);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -188,7 +209,7 @@ public class RunChunks {
                         MDC.setContextMap(logContext);
                     }
                     for (Chunk c = queue.take(); c != end; c = queue.take()) {
-                        LoanCodec.read(c.payload(), c.fileSeq(), worker);
+                        decode.accept(c, worker);
                     }
                     return null;
                 }));

@@ -37,6 +37,31 @@ class KeyIndexTest {
     }
 
     @Test
+    void sortsEntriesIntoSignedKeyOrderWhateverTheirSpread() {
+        Random random = new Random(7);
+        KeyIndex index = new KeyIndex(16);
+        int n = 300_000;
+        for (int i = 0; i < n; i++) {
+            // Evenly spread keys, keys crowded into a few slots, and the extremes.
+            long key = switch (i % 3) {
+                case 0 -> random.nextLong();
+                case 1 -> random.nextInt(50) - 25L;
+                default -> i % 2 == 0 ? Long.MIN_VALUE + random.nextInt(3) : Long.MAX_VALUE - random.nextInt(3);
+            };
+            index.add(key, 0, key);
+        }
+        index.sort();
+        int firstOutOfOrder = -1;
+        for (int i = 1; i < n && firstOutOfOrder < 0; i++) {
+            if (index.value(i - 1) > index.value(i)) {
+                firstOutOfOrder = i;
+            }
+        }
+        assertThat(index.size()).isEqualTo(n);
+        assertThat(firstOutOfOrder).isEqualTo(-1);
+    }
+
+    @Test
     void aKeyFoundOnlyWithItsCheckToo() {
         KeyIndex index = new KeyIndex(4);
         index.add(7L, 1, 100);
