@@ -28,7 +28,7 @@ import cn.microcredit.monitor.tools.SampleDataGenerator;
 
 /**
  * Nothing lost, nothing doubled when a run is interrupted. The job runs in a process of its own on generated data
- * (15,000 loans, two dates) and is stopped (SIGTERM) or killed (SIGKILL) part-way through 2026-10-31, then launched
+ * (25,000 loans, two dates) and is stopped (SIGTERM) or killed (SIGKILL) part-way through 2026-10-31, then launched
  * again: the interrupted run publishes nothing, the published 2026-09-30 stays as it was, and the next launch's CSV
  * files are byte-identical to those of a run that was never interrupted.
  */
@@ -91,13 +91,17 @@ class InterruptedRunTests {
     void sigkillInAnyStepLosesNothingAndTheNextLaunchWritesTheSameFiles() throws Exception {
         Path dir = copyTree(published, work.resolve("sigkill"));
 
-        for (String step : List.of("ledgerLoadStep", "rulesStep", "reportStep")) {
+        for (String step : List.of("ledgerLoadStep", "metricsStep", "rulesStep", "reportStep")) {
             try (JobProcess job = JobProcess.start(arguments(dir, SECOND))) {
                 // At once: with chunked storage a step of this data set takes a few tenths of a second.
                 job.awaitOutput(step + " started", STEP_WAIT).kill();
 
                 assertThat(job.awaitExit(Duration.ofSeconds(15))).as(step).isEqualTo(128 + 9);
-                assertThat(job.output()).as(step).doesNotContain(step + " completed");
+                assertThat(job.output()).as(step).doesNotContain("publishStep started");
+                if (!step.equals("metricsStep")) {
+                    // The metrics of 25,000 loans take some hundredths of a second: that kill may land in rulesStep.
+                    assertThat(job.output()).as(step).doesNotContain(step + " completed");
+                }
             }
             assertNothingPublishedButTheFirstDate(dir);
         }
