@@ -82,6 +82,14 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
             throw new UsageException("--db: AUTO_SERVER=TRUE 会把数据库开放到网络上，不允许 (would open the database to the "
                     + "network)");
         }
+        String lower = db.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:")) {
+            // Several processes may share an H2 server, and nothing would keep two runs apart: the one-run-at-a-time
+            // guard rests on H2's file lock (embedded) or on PostgreSQL's advisory lock.
+            throw new UsageException("--db: 不支持 H2 服务器模式 (jdbc:h2:tcp:/ssl:)：无法保证同一时间只运行一次任务；"
+                    + "请用嵌入式 jdbc:h2:file: 或 PostgreSQL (an H2 server cannot keep two runs apart; use jdbc:h2:file: "
+                    + "or PostgreSQL)");
+        }
         Path logDir = writableFolder(values.get("log-dir"), "--log-dir");
         if (history || values.containsKey("purge-before")) {
             if (values.containsKey("input") || validateOnly || (history && values.containsKey("purge-before"))) {

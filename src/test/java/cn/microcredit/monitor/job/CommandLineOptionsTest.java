@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -188,6 +189,14 @@ class CommandLineOptionsTest {
                 .isEqualTo("jdbc:h2:file:./data/m;write_delay=500;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(CommandLineOptions.withH2Settings("jdbc:postgresql://localhost/test"))
                 .isEqualTo("jdbc:postgresql://localhost/test");
+    }
+
+    @Test
+    void anH2ServerUrlIsRefusedForNothingWouldKeepTwoRunsApart() {
+        for (String url : List.of("jdbc:h2:tcp://localhost/./data/m", "jdbc:h2:ssl://db.example/m")) {
+            assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder, "--db=" + url))
+                    .as(url).isInstanceOf(UsageException.class).hasMessageContaining("jdbc:h2:file:");
+        }
     }
 
     @Test
