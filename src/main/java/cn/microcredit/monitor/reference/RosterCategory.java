@@ -20,11 +20,19 @@ public enum RosterCategory {
 
     public static Optional<RosterCategory> of(String text) {
         String t = text.trim();
-        for (RosterCategory c : values()) {
-            if (c.name().equals(t.toUpperCase(Locale.ROOT)) || c.label.equals(t)) {
+        for (RosterCategory c : VALUES) {
+            if (c.name().equals(t) || c.label.equals(t)) {
+                return Optional.of(c);
+            }
+        }
+        String upper = t.toUpperCase(Locale.ROOT);
+        for (RosterCategory c : VALUES) {
+            if (c.name().equals(upper)) {
                 return Optional.of(c);
             }
         }
         return Optional.empty();
     }
+
+    private static final RosterCategory[] VALUES = values();
 }

@@ -84,7 +84,36 @@ public final class RosterReader {
         return new FileResult(FILE_SEQ, file, charset, state.read, state.accepted, state.read - state.accepted, null);
     }
 
+    /**
+     * A period, or a reject naming every problem of the row. Nearly every row has none: it is taken on a short path,
+     * and only a row that fails one of its checks is described in full by {@link #describe}, which checks the same
+     * things (the short path was a third of the time of reading the roster, and of compiling it).
+     */
     private Object parse(String file, HeaderMapping<RosterColumn> header, CsvRows.Row row) {
+        List<String> v = row.values();
+        if (!row.isMalformed() && v.size() >= header.width()) {
+            String household = header.get(v, HOUSEHOLD_ID);
+            String county = header.get(v, COUNTY_CODE);
+            String added = header.get(v, ADDED_DATE);
+            String removed = header.get(v, REMOVED_DATE);
+            RosterCategory category = RosterCategory.of(header.get(v, CATEGORY)).orElse(null);
+            if (!household.isEmpty() && household.length() <= 100 && countyCodes.contains(county) && category != null
+                    && !added.isEmpty()) {
+                try {
+                    LocalDate addedDate = Values.date(added);
+                    LocalDate removedDate = removed.isEmpty() ? null : Values.date(removed);
+                    if (removedDate == null || !removedDate.isBefore(addedDate)) {
+                        return new RosterPeriod(row.line(), household, county, category, addedDate, removedDate);
+                    }
+                } catch (FieldException e) {
+                    // described below
+                }
+            }
+        }
+        return describe(file, header, row);
+    }
+
+    private Object describe(String file, HeaderMapping<RosterColumn> header, CsvRows.Row row) {
         List<String> v = row.values();
         String household = header.get(v, HOUSEHOLD_ID);
         if (row.isMalformed() || v.size() < header.width()) {
