@@ -19,11 +19,13 @@ import cn.microcredit.monitor.loan.Loan;
  * chunks of {@value LoanCodec#CHUNK_ROWS} ({@link RunChunks}), rejects in JDBC batches. Keeps, in file order, the
  * fingerprint of each accepted loan's bank code and loan id, for finding duplicates across files afterwards, and
  * of each outstanding loan's household, for finding households with several loans.
- * Not thread-safe: one writer per file. Each chunk is committed as it is written.
+ * Not thread-safe: one writer per file. Chunks are committed {@value #CHUNKS_PER_COMMIT} at a time: H2 writes each
+ * commit to its file at once ({@code WRITE_DELAY=0}), and a commit per chunk left the file half empty pages.
  */
 public final class LoanBatchWriter implements LedgerSink, AutoCloseable {
 
     private static final int REJECT_BATCH = 1_000;
+    static final int CHUNKS_PER_COMMIT = 16;
 
     private final long runId;
     private final int fileSeq;
@@ -78,7 +80,9 @@ public final class LoanBatchWriter implements LedgerSink, AutoCloseable {
     private void flushLoans() {
         try {
             RunChunks.insert(connection, runId, RunChunks.LOANS, fileSeq, chunks++, chunk.rows(), chunk.compress());
-            connection.commit();
+            if (chunks % CHUNKS_PER_COMMIT == 0) {
+                connection.commit();
+            }
             chunk.reset();
         } catch (SQLException e) {
             throw new StoreException("cannot store loans", e);
