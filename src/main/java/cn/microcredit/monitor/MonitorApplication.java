@@ -16,6 +16,8 @@ import cn.microcredit.monitor.job.CommandLineOptions;
 import cn.microcredit.monitor.job.HistoryCommands;
 import cn.microcredit.monitor.job.InputValidation;
 import cn.microcredit.monitor.job.MonitorRunner;
+import cn.microcredit.monitor.job.RunGuard;
+import cn.microcredit.monitor.job.RunLockFile;
 import cn.microcredit.monitor.job.StopOnSignal;
 import cn.microcredit.monitor.job.UsageException;
 
@@ -66,11 +68,22 @@ public class MonitorApplication {
             err.println("参数错误 (usage error): " + e.getMessage());
             return 2;
         }
+        RunLockFile runLock;
+        try {
+            runLock = RunLockFile.acquire(options.dbUrl(), launchDescription(options));
+        } catch (UsageException e) {
+            err.println("参数错误 (usage error): " + e.getMessage());
+            return 2;
+        } catch (RunGuard.RunInProgressException e) {
+            err.println("失败 FAILED: " + e.getMessage() + "；本次未启动 (not started)");
+            return 1;
+        }
         SpringApplication app = new SpringApplication(MonitorApplication.class);
         if (options.dbUrl().startsWith(POSTGRESQL_URL)) {
             app.setAdditionalProfiles(POSTGRESQL_PROFILE);
         }
-        try (ConfigurableApplicationContext context = app.run(options.springArguments())) {
+        // The lock is released after the context, that is after H2 has closed the database.
+        try (RunLockFile lock = runLock; ConfigurableApplicationContext context = app.run(options.springArguments())) {
             restrictEmbeddedDatabaseFiles(options.dbUrl(), err);
             restrictLogFiles(options.logDir(), err);
             if (options.history()) {
@@ -96,6 +109,17 @@ public class MonitorApplication {
             err.println("失败 FAILED: 未发布任何结果 (nothing published): " + message);
             return 1;
         }
+    }
+
+    /** What this launch is, for a second launch to name while this one holds the database. */
+    private static String launchDescription(CommandLineOptions options) {
+        if (options.history()) {
+            return "--history (" + RunLockFile.describe("listing the runs") + ")";
+        }
+        if (options.purgeBefore() != null) {
+            return "--purge-before=" + options.purgeBefore() + " (" + RunLockFile.describe("purging") + ")";
+        }
+        return "a run starting (" + RunLockFile.describe("as-of " + options.asOf()) + ")";
     }
 
     /**

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import cn.microcredit.monitor.MonitorApplication;
 
 /**
- * A run left "running" by a dead process is recovered on the next launch; on PostgreSQL a launch while another run
- * holds the lock refuses at once, naming the run, and the run in progress is unaffected.
+ * A run left "running" by a dead process is recovered on the next launch; on the H2 file database and on PostgreSQL a
+ * launch while another run holds the lock refuses at once, naming the run, and the run in progress is unaffected.
  */
 class RunGuardTests {
 
@@ -104,6 +104,47 @@ class RunGuardTests {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
         }
+    }
+
+    /**
+     * Cron fired twice on the H2 file database: the second launch refuses before anything starts, naming the run that
+     * holds the database, and the first completes as if alone; a launch after it runs.
+     */
+    @Test
+    void onH2ASecondLaunchRefusesAtOnceNamingTheRunningRunAndTheFirstIsUnaffected() throws Exception {
+        String db = "jdbc:h2:file:" + work.resolve("db/m").toAbsolutePath();
+        Path sample = Path.of("sample-data");
+
+        try (JobProcess first = JobProcess.start("--input=" + sample.resolve("2026-09-30"),
+                "--output=" + work.resolve("out"), "--db=" + db)) {
+            first.awaitOutput("ledgerLoadStep started", java.time.Duration.ofSeconds(90));
+
+            Result second = run("2026-06-30", db);
+            Result history = runWith("--history", "--db=" + db);
+
+            assertThat(second.code()).isEqualTo(1);
+            assertThat(second.out()).contains("another run is in progress", "run 1 (execution 1, as-of 2026-09-30",
+                    "process " + first.pid(), "本次未启动 (not started)")
+                    // Refused before Spring started: no stack trace, no job.
+                    .doesNotContain("Exception", "prepareStep");
+            assertThat(history.code()).isEqualTo(1);
+            assertThat(history.out()).contains("run 1 (execution 1, as-of 2026-09-30");
+            assertThat(work.resolve("out/2026-06-30")).doesNotExist();
+
+            assertThat(first.awaitExit(java.time.Duration.ofSeconds(90))).isEqualTo(3);
+            assertThat(first.output()).doesNotContain("FAILED");
+        }
+        assertThat(work.resolve("out/2026-09-30/run_summary.json")).exists();
+        // The lock is free again, and empty.
+        assertThat(Files.readString(work.resolve("db/m.run.lock"))).isEmpty();
+        assertThat(run("2026-06-30", db).code()).isZero();
+    }
+
+    private Result runWith(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int code = MonitorApplication.run(args, print, print);
+        return new Result(code, out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
