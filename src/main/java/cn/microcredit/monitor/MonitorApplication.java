@@ -77,6 +77,9 @@ public class MonitorApplication {
         } catch (RunGuard.RunInProgressException e) {
             err.println("失败 FAILED: " + e.getMessage() + "；本次未启动 (not started)");
             return 1;
+        } catch (IllegalStateException e) {
+            err.println("失败 FAILED: 未发布任何结果 (nothing published): " + e.getMessage());
+            return 1;
         }
         SpringApplication app = new SpringApplication(MonitorApplication.class);
         if (options.dbUrl().startsWith(POSTGRESQL_URL)) {
@@ -162,18 +165,8 @@ public class MonitorApplication {
         }
         String prefix = base.getFileName() + ".";
         try (var files = Files.list(folder)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)
-                    && f.getFileName().toString().endsWith(".db")).toList()) {
-                Set<PosixFilePermission> now = Files.getPosixFilePermissions(f);
-                if (now.contains(PosixFilePermission.OTHERS_READ) || now.contains(PosixFilePermission.OTHERS_WRITE)) {
-                    try {
-                        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
-                    } catch (java.io.IOException e) {
-                        err.println("警告 WARNING: 数据库文件对其他用户可读，且无法更改 (the database file is readable by "
-                                + "others and its permissions cannot be changed): " + f);
-                    }
-                }
-            }
+            restrictFiles(files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".db")).toList(), "数据库文件", "database file", err);
         }
     }
 
@@ -188,16 +181,22 @@ public class MonitorApplication {
             return;
         }
         try (var files = Files.list(logDir)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("microcredit-monitor.log")
-                    && Files.isRegularFile(f)).toList()) {
-                Set<PosixFilePermission> now = Files.getPosixFilePermissions(f);
-                if (now.contains(PosixFilePermission.OTHERS_READ) || now.contains(PosixFilePermission.OTHERS_WRITE)) {
-                    try {
-                        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
-                    } catch (java.io.IOException e) {
-                        err.println("警告 WARNING: 日志文件对其他用户可读，且无法更改 (the log file is readable by others "
-                                + "and its permissions cannot be changed): " + f);
-                    }
+            restrictFiles(files.filter(f -> f.getFileName().toString().startsWith("microcredit-monitor.log")
+                    && Files.isRegularFile(f)).toList(), "日志文件", "log file", err);
+        }
+    }
+
+    /** rw-r----- for each file that others may read or write; one that cannot be changed is named on the console. */
+    private static void restrictFiles(java.util.List<Path> files, String kindZh, String kindEn, PrintStream err)
+            throws java.io.IOException {
+        for (Path f : files) {
+            Set<PosixFilePermission> now = Files.getPosixFilePermissions(f);
+            if (now.contains(PosixFilePermission.OTHERS_READ) || now.contains(PosixFilePermission.OTHERS_WRITE)) {
+                try {
+                    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+                } catch (java.io.IOException e) {
+                    err.println("警告 WARNING: " + kindZh + "对其他用户可读，且无法更改 (the " + kindEn + " is readable by "
+                            + "others and its permissions cannot be changed): " + f);
                 }
             }
         }

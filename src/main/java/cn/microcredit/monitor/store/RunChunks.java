@@ -233,15 +233,21 @@ public class RunChunks {
                 f.get();
             }
             return workers;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while reading the stored loans");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r
-                    : new StoreException("cannot read the stored loans", e.getCause());
+        } catch (InterruptedException | ExecutionException e) {
+            throw readFailure(e);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** What to throw when reading the chunks was interrupted or a reading thread failed: that thread's own error. */
+    private static RuntimeException readFailure(Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new StoreException("interrupted while reading the stored loans");
+        }
+        return e.getCause() instanceof RuntimeException r ? r
+                : new StoreException("cannot read the stored loans", e.getCause());
     }
 
     /** Waits for room in the queue, giving up when a worker has failed (its error is then thrown by the caller). */
@@ -254,12 +260,8 @@ public class RunChunks {
                     }
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while reading the stored loans");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r
-                    : new StoreException("cannot read the stored loans", e.getCause());
+        } catch (InterruptedException | ExecutionException e) {
+            throw readFailure(e);
         }
     }
 
