@@ -118,11 +118,15 @@ public class LedgerLoadTasklet implements Tasklet {
         Map<String, Long> acceptedPerBank = new TreeMap<>();
         Map<Integer, String> bankOfFile = new TreeMap<>();
         long rows = 0;
+        long accepted = 0;
+        long rejected = 0;
         for (Loaded loaded : results) {
             FileResult counted = loaded.result()
                     .withDuplicates(duplicates.perFile().getOrDefault(loaded.result().fileSeq(), 0L));
             runs.saveFile(runId, counted);
             rows += counted.rowsRead();
+            accepted += counted.rowsAccepted();
+            rejected += counted.rowsRejected();
             loaded.loansPerBank().forEach((bank, n) -> acceptedPerBank.merge(bank, n, Long::sum));
             mainBank(loaded.loansPerBank()).ifPresent(bank -> bankOfFile.put(counted.fileSeq(), bank));
             if (counted.rejectedWhole()) {
@@ -135,6 +139,7 @@ public class LedgerLoadTasklet implements Tasklet {
         }
         duplicates.perBank().forEach((bank, n) -> acceptedPerBank.merge(bank, -n, Long::sum));
         runs.saveLoaded(runId, bankOfFile, acceptedPerBank);
+        StepCounts.record(contribution, rows, accepted, rejected);
         double seconds = (System.nanoTime() - started) / 1e9;
         log.info("loaded {} ledger rows from {} files in {} s ({} rows/s)", rows, files.size(),
                 String.format(Locale.ROOT, "%.1f", seconds), Math.round(rows / Math.max(seconds, 1e-3)));

@@ -39,6 +39,8 @@ final class LoanChecks implements Consumer<StoredLoan> {
     private final ExceptionRepository exceptions;
     private final List<LoanException> batch = new ArrayList<>(BATCH);
     private final List<Loan> householdLoans = new ArrayList<>();
+    private long checked;
+    private long found;
 
     LoanChecks(Context context, long runId, ExceptionRepository exceptions) {
         this.context = context;
@@ -53,6 +55,7 @@ final class LoanChecks implements Consumer<StoredLoan> {
         if (!loan.outstanding()) {
             return;
         }
+        checked++;
         for (LoanRules.Finding f : context.loanRules().check(loan, context.asOf())) {
             add(loan, f.rule(), f.detail());
         }
@@ -100,6 +103,16 @@ final class LoanChecks implements Consumer<StoredLoan> {
 
     private void add(Loan loan, Rule rule, String detail) {
         batch.add(new LoanException(loan, rule, detail));
+        found++;
+    }
+
+    /** Outstanding loans checked, and breaches found, by this instance. */
+    long checked() {
+        return checked;
+    }
+
+    long found() {
+        return found;
     }
 
     /** Stores the breaches found so far. */

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Figures;
+import cn.microcredit.monitor.metrics.Level;
 import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.store.MetricsRepository;
@@ -49,6 +50,9 @@ public class MetricsTasklet implements Tasklet {
                 .map(r -> metrics.bankCountyFigures(r.runId())).orElse(Map.of());
         List<CellResult> results = new RiskAssessment(rules).assess(sums.cells(), runs.banks(p.runId()), previous);
         metrics.save(p.runId(), p.asOf(), results, sums.ageing());
+        long outstanding = results.stream().filter(r -> r.level() == Level.PROVINCE)
+                .mapToLong(r -> r.figures().loanCount()).sum();
+        StepCounts.record(contribution, outstanding, results.size(), 0);
         return RepeatStatus.FINISHED;
     }
 }

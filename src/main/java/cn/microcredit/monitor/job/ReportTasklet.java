@@ -43,6 +43,9 @@ public class ReportTasklet implements Tasklet {
             StopRequest.check();
             excel.write(data, staging);
             OutputFolders.restrict(staging);
+            try (var files = Files.walk(staging)) {
+                StepCounts.record(contribution, 0, files.filter(Files::isRegularFile).count(), 0);
+            }
         } catch (IOException e) {
             OutputFolders.deleteTree(staging);
             // "No space left on device" alone does not say which disk. Not chained as the cause: the runner reports

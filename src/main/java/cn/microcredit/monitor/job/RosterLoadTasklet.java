@@ -62,6 +62,7 @@ public class RosterLoadTasklet implements Tasklet {
                     result.rowsAccepted(), result.rowsRejected());
         }
         runs.saveFile(p.runId(), result);
+        StepCounts.record(contribution, result.rowsRead(), result.rowsAccepted(), result.rowsRejected());
         return RepeatStatus.FINISHED;
     }
 }

@@ -89,13 +89,19 @@ public class RulesTasklet implements Tasklet {
                 previous.map(RunRepository.StoredRun::asOf).orElse(null), previousRates,
                 previous.map(prev -> paused(prev.runId())).orElse(Set.of()));
         List<Loan> householdLoans = new ArrayList<>();
+        long checked = 0;
+        long found = 0;
         for (LoanChecks checks : chunks.scanLoans(runId, threads,
                 () -> new LoanChecks(context, runId, exceptions))) {
             checks.flush();
             householdLoans.addAll(checks.householdLoans());
+            checked += checks.checked();
+            found += checks.found();
         }
         long t3 = System.nanoTime();
-        exceptions.save(runId, householdRules(householdLoans));
+        List<LoanException> householdFindings = householdRules(householdLoans);
+        exceptions.save(runId, householdFindings);
+        StepCounts.record(contribution, checked, found + householdFindings.size(), 0);
         long t4 = System.nanoTime();
         log.info("rules: previous date's rates of {} loans {} s, roster index of {} periods {} s more; "
                         + "loans checked {} s; {} loans of {} shared households grouped {} s",
