@@ -9,8 +9,12 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.scope.context.ChunkContext;
 
 /**
- * The parameters of one run as the steps see them. The run id is the job instance id: a restart continues the same
- * run, a new launch (even of the same date) is a new run.
+ * The parameters of one run as the steps see them. The run id is the job instance id. Every launch carries a
+ * {@code launch} parameter of its own, so every launch is a new job instance, a new run: a failed, stopped or crashed
+ * date is run again WHOLE by launching it again, never restarted from its failed step. That is deliberate: a step's
+ * work is only valid with the steps before it in the same database state (the metrics read the loans the load stored,
+ * the rules the metrics of the comparison date), the whole job takes seconds to a minute, and a rerun whole is the
+ * one path that is tested under kill -9 (InterruptedRunTests). The job repository still records every execution.
  */
 public record RunParameters(long runId, LocalDate asOf, Path input, Path output, Path counties) {
 

@@ -67,7 +67,7 @@ public class RunRepository {
         return n != null && n > 0;
     }
 
-    /** Starts (or, on a restart, starts again) a run: anything it stored before is discarded. */
+    /** Starts a run: anything stored under its id before is discarded (a run is never restarted, see RunParameters). */
     @Transactional
     public void begin(long runId, LocalDate asOf, String inputDir, Long previousRunId) {
         deleteRunData(runId);
