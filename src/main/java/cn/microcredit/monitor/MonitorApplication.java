@@ -12,14 +12,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import cn.microcredit.monitor.job.CommandLineOptions;
-import cn.microcredit.monitor.job.HistoryCommands;
-import cn.microcredit.monitor.job.InputValidation;
-import cn.microcredit.monitor.job.MonitorRunner;
-import cn.microcredit.monitor.job.RunGuard;
-import cn.microcredit.monitor.job.RunLockFile;
-import cn.microcredit.monitor.job.StopOnSignal;
-import cn.microcredit.monitor.job.UsageException;
+import cn.microcredit.monitor.cli.CommandLineOptions;
+import cn.microcredit.monitor.cli.HistoryCommands;
+import cn.microcredit.monitor.cli.MonitorRunner;
+import cn.microcredit.monitor.cli.UsageException;
+import cn.microcredit.monitor.ops.RunGuard;
+import cn.microcredit.monitor.ops.RunLockFile;
+import cn.microcredit.monitor.ops.StopOnSignal;
+import cn.microcredit.monitor.validate.InputValidation;
+
 
 /**
  * Entry point. Checks the command line before Spring starts (so {@code --help} and usage errors are instant), then

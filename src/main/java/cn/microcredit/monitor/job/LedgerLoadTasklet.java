@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.ingest.LedgerFileReader;
 import cn.microcredit.monitor.keys.LongList;
+import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.store.LoanBatchWriter;
 import cn.microcredit.monitor.store.LoanRepository;
@@ -180,7 +181,7 @@ public class LedgerLoadTasklet implements Tasklet {
                 .map(Map.Entry::getKey);
     }
 
-    static List<Path> ledgerFiles(Path dir) throws IOException {
+    public static List<Path> ledgerFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException(dir + ": 台账文件夹不存在（应为 INPUT/ledgers/）");
         }

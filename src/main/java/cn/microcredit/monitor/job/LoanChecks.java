@@ -12,6 +12,7 @@ import cn.microcredit.monitor.keys.KeyIndex;
 import cn.microcredit.monitor.keys.LongList;
 import cn.microcredit.monitor.loan.Loan;
 import cn.microcredit.monitor.metrics.RiskAssessment;
+import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.rules.CrossLoanDetails;
 import cn.microcredit.monitor.rules.LoanException;
 import cn.microcredit.monitor.rules.LoanRules;

@@ -13,6 +13,7 @@ import cn.microcredit.monitor.loan.Regime;
 import cn.microcredit.monitor.metrics.Figures;
 import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.RiskAssessment;
+import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.store.MetricsRepository.AgeingRow;
 import cn.microcredit.monitor.store.StoredLoan;
 

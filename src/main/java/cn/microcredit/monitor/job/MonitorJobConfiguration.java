@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import cn.microcredit.monitor.ops.RunIdLogging;
+
 /**
  * The nightly job: reference data, roster and ledgers (side by side), metrics, loan-level rules, reports,
  * publication. Each step is a tasklet that stores its

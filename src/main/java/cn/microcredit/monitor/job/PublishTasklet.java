@@ -8,6 +8,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
+import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.report.OutputFolders;
 import cn.microcredit.monitor.report.ReportDataLoader;
 import cn.microcredit.monitor.store.RunRepository;
@@ -20,7 +21,7 @@ import cn.microcredit.monitor.store.RunRepository;
 @Component
 public class PublishTasklet implements Tasklet {
 
-    static final String EXIT_CODE = "exitCode";
+    public static final String EXIT_CODE = "exitCode";
     private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
 
     private final RunRepository runs;

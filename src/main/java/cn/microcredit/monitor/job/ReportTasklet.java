@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
+import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.report.CsvReports;
 import cn.microcredit.monitor.report.ExcelReports;
 import cn.microcredit.monitor.report.OutputFolders;

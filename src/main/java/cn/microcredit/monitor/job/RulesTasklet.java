@@ -27,6 +27,7 @@ import cn.microcredit.monitor.metrics.Level;
 import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.metrics.Status;
+import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.rules.CrossLoanDetails;
 import cn.microcredit.monitor.rules.LoanException;

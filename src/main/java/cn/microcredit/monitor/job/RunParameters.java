@@ -8,6 +8,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.scope.context.ChunkContext;
 
+import cn.microcredit.monitor.cli.CommandLineOptions;
+
 /**
  * The parameters of one run as the steps see them. The run id is the job instance id. Every launch carries a
  * {@code launch} parameter of its own, so every launch is a new job instance, a new run: a failed, stopped or crashed
@@ -18,13 +20,13 @@ import org.springframework.batch.core.scope.context.ChunkContext;
  */
 public record RunParameters(long runId, LocalDate asOf, Path input, Path output, Path counties) {
 
-    static final String AS_OF = "asOf";
-    static final String INPUT = "input";
-    static final String OUTPUT = "output";
-    static final String COUNTIES = "counties";
-    static final String LAUNCH = "launch";
+    public static final String AS_OF = "asOf";
+    public static final String INPUT = "input";
+    public static final String OUTPUT = "output";
+    public static final String COUNTIES = "counties";
+    public static final String LAUNCH = "launch";
 
-    static JobParameters toJobParameters(CommandLineOptions options, long launch) {
+    public static JobParameters toJobParameters(CommandLineOptions options, long launch) {
         return new JobParametersBuilder()
                 .addLocalDate(AS_OF, options.asOf())
                 .addString(INPUT, options.input().toString())

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.microcredit.monitor.MonitorApplication;
+import cn.microcredit.monitor.ops.StopOnSignal;
 import cn.microcredit.monitor.tools.SampleDataGenerator;
 
 /**

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.microcredit.monitor.MonitorApplication;
+import cn.microcredit.monitor.ops.RunGuard;
 
 /**
  * A run left "running" by a dead process is recovered on the next launch; on the H2 file database and on PostgreSQL a

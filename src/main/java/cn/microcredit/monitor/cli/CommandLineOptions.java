@@ -1,4 +1,4 @@
-package cn.microcredit.monitor.job;
+package cn.microcredit.monitor.cli;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;

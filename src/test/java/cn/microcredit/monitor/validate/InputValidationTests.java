@@ -1,4 +1,4 @@
-package cn.microcredit.monitor.job;
+package cn.microcredit.monitor.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.microcredit.monitor.job;
+package cn.microcredit.monitor.ops;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,6 +17,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import cn.microcredit.monitor.job.RunParameters;
 import cn.microcredit.monitor.store.RunRepository;
 
 /**
@@ -33,7 +34,7 @@ import cn.microcredit.monitor.store.RunRepository;
 public class RunGuard {
 
     /** Our advisory lock key: "mcmonitr" in ASCII. */
-    static final long LOCK_KEY = 0x6D636D6F6E697472L;
+    public static final long LOCK_KEY = 0x6D636D6F6E697472L;
     static final String JOB_NAME = "monitorJob";
     private static final Logger log = LoggerFactory.getLogger(RunGuard.class);
 

@@ -1,4 +1,4 @@
-package cn.microcredit.monitor.job;
+package cn.microcredit.monitor.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,7 +14,13 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import cn.microcredit.monitor.ingest.FileResult;
+import cn.microcredit.monitor.job.PublishTasklet;
+import cn.microcredit.monitor.job.RunParameters;
 import cn.microcredit.monitor.metrics.Status;
+import cn.microcredit.monitor.ops.RunGuard;
+import cn.microcredit.monitor.ops.RunIdLogging;
+import cn.microcredit.monitor.ops.StopOnSignal;
+import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.report.Outbox;
 import cn.microcredit.monitor.report.OutputFolders;
 import cn.microcredit.monitor.report.ReportDataLoader;
@@ -127,7 +133,7 @@ public class MonitorRunner {
     }
 
     /** Rows read, accepted and rejected per file and in total, and the banks that sent nothing. */
-    static void printFiles(RunSummary s, PrintStream out) {
+    public static void printFiles(RunSummary s, PrintStream out) {
         out.printf("  %-44s %10s %10s %10s%n", "file", "read", "accepted", "rejected");
         for (FileResult f : s.files()) {
             out.printf("  %-44s %10d %10d %10d%s%n", f.file(), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(),

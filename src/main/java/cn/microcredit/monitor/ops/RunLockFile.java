@@ -1,4 +1,4 @@
-package cn.microcredit.monitor.job;
+package cn.microcredit.monitor.ops;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+
+import cn.microcredit.monitor.cli.UsageException;
 
 /**
  * One run at a time on an H2 file database, told before anything starts. H2's own file lock keeps a second process

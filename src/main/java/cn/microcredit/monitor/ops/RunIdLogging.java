@@ -1,17 +1,19 @@
-package cn.microcredit.monitor.job;
+package cn.microcredit.monitor.ops;
 
 import org.slf4j.MDC;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+
+import cn.microcredit.monitor.job.RunParameters;
 
 /**
  * Puts the run id into the logging context as the job starts, so that every log line of the run says which run it
  * belongs to (several runs' lines meet in one log file on a shared server). The runner clears it when it is done.
  * It also writes into the H2 run lock which run this is ({@link RunLockFile}), for a second launch to name it.
  */
-class RunIdLogging implements JobExecutionListener {
+public class RunIdLogging implements JobExecutionListener {
 
-    static final String KEY = "run";
+    public static final String KEY = "run";
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
@@ -22,7 +24,7 @@ class RunIdLogging implements JobExecutionListener {
     }
 
     /** Wraps a task to run with the logging context of the thread that hands it over (for the job's own threads). */
-    static Runnable keepContext(Runnable task) {
+    public static Runnable keepContext(Runnable task) {
         java.util.Map<String, String> context = MDC.getCopyOfContextMap();
         return () -> {
             if (context != null) {

@@ -1,4 +1,4 @@
-package cn.microcredit.monitor.job;
+package cn.microcredit.monitor.cli;
 
 import java.io.PrintStream;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package cn.microcredit.monitor.job;
+package cn.microcredit.monitor.validate;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,17 +21,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.LoggerFactory;
 
+import cn.microcredit.monitor.cli.CommandLineOptions;
+import cn.microcredit.monitor.cli.MonitorRunner;
 import cn.microcredit.monitor.ingest.DuplicateLoans;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.ingest.LedgerFileReader;
 import cn.microcredit.monitor.ingest.LedgerSink;
 import cn.microcredit.monitor.ingest.Reject;
+import cn.microcredit.monitor.job.LedgerLoadTasklet;
 import cn.microcredit.monitor.loan.Loan;
 import cn.microcredit.monitor.reference.Banks;
 import cn.microcredit.monitor.reference.Counties;
 import cn.microcredit.monitor.reference.RosterReader;
-import cn.microcredit.monitor.report.CsvReports;
 import cn.microcredit.monitor.report.CsvOut;
+import cn.microcredit.monitor.report.CsvReports;
 import cn.microcredit.monitor.report.OutputFolders;
 import cn.microcredit.monitor.report.RunSummary;
 import cn.microcredit.monitor.report.RunSummaryJson;

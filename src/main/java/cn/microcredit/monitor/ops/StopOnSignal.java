@@ -1,4 +1,4 @@
-package cn.microcredit.monitor.job;
+package cn.microcredit.monitor.ops;
 
 import java.io.PrintStream;
 import java.util.Set;
@@ -14,6 +14,8 @@ import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
+import cn.microcredit.monitor.cli.MonitorRunner;
+
 /**
  * SIGTERM while a run is going (kill, systemctl stop, a server shutting down): the run is stopped the way Spring Batch
  * stops a job ({@link JobOperator#stop}: the execution ends STOPPED, told apart from a crash, and the running step
@@ -26,7 +28,7 @@ import org.springframework.batch.core.repository.JobRepository;
  */
 public final class StopOnSignal extends Thread {
 
-    static final int WAIT_SECONDS = 30;
+    public static final int WAIT_SECONDS = 30;
     private static final Logger log = LoggerFactory.getLogger(StopOnSignal.class);
     private static final CompletableFuture<Integer> RUN_ENDED = new CompletableFuture<>();
 
@@ -42,13 +44,13 @@ public final class StopOnSignal extends Thread {
     }
 
     /** Installs the hook for the length of one run; {@link #uninstall()} when the run is over. */
-    static StopOnSignal install(JobRepository jobRepository, JobOperator jobOperator, PrintStream console) {
+    public static StopOnSignal install(JobRepository jobRepository, JobOperator jobOperator, PrintStream console) {
         StopOnSignal hook = new StopOnSignal(jobRepository, jobOperator, console);
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
     }
 
-    void uninstall() {
+    public void uninstall() {
         try {
             Runtime.getRuntime().removeShutdownHook(this);
         } catch (IllegalStateException shuttingDown) {

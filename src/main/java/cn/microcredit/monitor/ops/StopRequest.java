@@ -1,4 +1,4 @@
-package cn.microcredit.monitor.job;
+package cn.microcredit.monitor.ops;
 
 import org.springframework.batch.core.job.JobInterruptedException;
 
@@ -42,7 +42,7 @@ public final class StopRequest {
     }
 
     /** The publication step calls this before it touches anything: from here on, the run completes. */
-    static synchronized void beginPublishing() {
+    public static synchronized void beginPublishing() {
         if (stopping) {
             throw new RunStoppedException();
         }
@@ -50,7 +50,7 @@ public final class StopRequest {
     }
 
     /** Forgets a request of an earlier run in this JVM (tests run many launches in one). */
-    static synchronized void clear() {
+    public static synchronized void clear() {
         requested = false;
         stopping = false;
         publishing = false;
