@@ -35,7 +35,7 @@ public final class BankSheet {
         List<CellResult> cells = data.bankCountyCells().stream().filter(c -> countyFilter.test(c.countyCode()))
                 .toList();
         Set<String> inScope = cells.stream().map(CellResult::bankCode).collect(Collectors.toSet());
-        SheetTable t = new SheetTable(wb, styles, "机构", List.of(text("机构代码", 10), text("机构名称", 26),
+        SheetTable t = new SheetTable(wb, styles, "机构", List.of(text("机构代码", 10), text("机构名称", 28),
                 text("在容忍度内", 11), rate("不良率（%）"), rate("全部贷款不良率（%）"), points("不良率差（百分点）"),
                 rate("容忍度阈值（%）"), rate("逾期率（%）"), wan("贷款余额（万元）"), rate("逾期90天以上/不良（%）"),
                 integer("暂停发放县区"), integer("风险提示县区"), integer("贷款笔数"), wan("逾期余额（万元）"),
