@@ -119,6 +119,7 @@ public class ExcelReports {
 
     public void write(ReportData data, Path dir) throws IOException {
         PoiTempFolder.use();
+        PoiXmlFactories.use();
         List<Book> books = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
