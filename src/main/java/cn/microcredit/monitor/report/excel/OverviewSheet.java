@@ -105,7 +105,7 @@ public final class OverviewSheet {
         count("正常县区（个）", brief.counties(Status.OK), brief.countiesBefore(Status.OK));
         count("合规异常（笔次）", exceptions, null);
         RunSummary s = data.summary();
-        text(r++, "贷款笔数只计有余额的贷款；本期共接受台账 " + String.format("%,d", s.rowsAccepted()) + " 行（含已结清），拒收 "
+        text(r++, "贷款笔数只计有余额的贷款；全省本期共接受台账 " + String.format("%,d", s.rowsAccepted()) + " 行（含已结清），拒收 "
                 + String.format("%,d", s.rowsRejected()) + " 行" + (s.banksMissing().isEmpty() ? ""
                 : "；未报送台账的机构：" + String.join("、", s.banksMissing())) + "。详见“数据质量”。", styles.note(), 1);
     }
