@@ -4,6 +4,9 @@ import static cn.microcredit.monitor.report.excel.SheetTable.integer;
 import static cn.microcredit.monitor.report.excel.SheetTable.text;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,20 +22,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 import cn.microcredit.monitor.ingest.Reject;
+import cn.microcredit.monitor.ingest.RejectReason;
+import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.reference.Bank;
 import cn.microcredit.monitor.reference.County;
+import cn.microcredit.monitor.report.brief.RejectAdvice;
+import cn.microcredit.monitor.report.excel.BankFeedbackSheet;
 import cn.microcredit.monitor.report.excel.ExcelStyles;
+import cn.microcredit.monitor.report.excel.ExceptionSheets;
+import cn.microcredit.monitor.report.excel.NotesSheet;
 import cn.microcredit.monitor.report.excel.ExcelStyles.Tone;
 import cn.microcredit.monitor.report.excel.ScopeSheets;
 import cn.microcredit.monitor.report.excel.SheetTable;
-import cn.microcredit.monitor.rules.Severity;
 import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.LoanRepository;
 
@@ -50,20 +56,29 @@ public class ExcelReports {
     private final ExceptionRepository exceptions;
     private final LoanRepository loans;
 
-    public ExcelReports(ExceptionRepository exceptions, LoanRepository loans) {
+    private final ExceptionLoans exceptionLoans;
+    private final MonitorRules rules;
+
+    public ExcelReports(ExceptionRepository exceptions, LoanRepository loans, ExceptionLoans exceptionLoans,
+                        MonitorRules rules) {
         this.exceptions = exceptions;
         this.loans = loans;
+        this.exceptionLoans = exceptionLoans;
+        this.rules = rules;
     }
 
-    /** One workbook being written: which exceptions and rejects belong in it. */
+    /** One workbook being written: which exceptions and rejects belong in it, and what is tallied of them. */
     private static final class Book implements AutoCloseable {
         final SXSSFWorkbook wb = new SXSSFWorkbook(200);
         final ExcelStyles styles = new ExcelStyles(wb);
         final Path file;
         final Predicate<ExceptionRepository.Row> exceptionFilter;
         final Predicate<Reject> rejectFilter;
-        SheetTable exceptions;
+        final Map<RejectReason, Long> rejectCounts = new EnumMap<>(RejectReason.class);
+        ExceptionSheets exceptions;
         SheetTable rejects;
+        /** What is written once every exception and reject is in (summaries that come before their detail). */
+        Runnable finisher = () -> { };
 
         Book(Path file, Predicate<ExceptionRepository.Row> exceptionFilter, Predicate<Reject> rejectFilter) {
             this.file = file;
@@ -71,12 +86,24 @@ public class ExcelReports {
             this.rejectFilter = rejectFilter;
         }
 
-        void tables(String exceptionSheet, String rejectSheet) {
-            exceptions = new SheetTable(wb, styles, exceptionSheet, EXCEPTION_COLUMNS);
-            rejects = new SheetTable(wb, styles, rejectSheet, REJECT_COLUMNS);
+        void exceptionTables(ReportData data) {
+            String asOf = data.summary().asOf().toString();
+            exceptions = new ExceptionSheets(wb, styles, asOf, code -> {
+                County c = data.county(code);
+                return c == null ? code : c.name();
+            }, code -> {
+                Bank b = data.banks().get(code);
+                return b == null ? code : b.name();
+            });
+        }
+
+        void rejectTable(ReportData data, String name) {
+            rejects = new SheetTable(wb, styles, name, REJECT_COLUMNS).printedFor(data.summary().asOf().toString())
+                    .badgeOnly(3).printOnly(6);
         }
 
         void save() throws IOException {
+            finisher.run();
             exceptions.finish();
             rejects.finish();
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -92,12 +119,15 @@ public class ExcelReports {
 
     public void write(ReportData data, Path dir) throws IOException {
         PoiTempFolder.use();
+        PoiXmlFactories.use();
         List<Book> books = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
+            LocalDateTime generatedAt = LocalDateTime.now();
+            Map<String, ExceptionLoans.Facts> facts = exceptionLoans.load(data.summary().runId());
             // Each workbook's own sheets are built two at a time: most of the time is POI's, per workbook.
             List<Callable<Book>> makers = new ArrayList<>();
-            makers.add(() -> scopeBook(data, dir, PROVINCE, code -> true, r -> true));
+            makers.add(() -> scopeBook(data, dir, PROVINCE, code -> true, r -> true, generatedAt));
             Map<String, Set<String>> subBureaus = new TreeMap<>();
             for (CellResult c : data.countyCells()) {
                 subBureaus.computeIfAbsent(data.subBureau(c.countyCode()), k -> new java.util.HashSet<>())
@@ -106,7 +136,7 @@ public class ExcelReports {
             for (var entry : subBureaus.entrySet()) {
                 Set<String> codes = entry.getValue();
                 makers.add(() -> scopeBook(data, dir, entry.getKey(), codes::contains,
-                        r -> codes.contains(r.countyCode())));
+                        r -> codes.contains(r.countyCode()), generatedAt));
             }
             Path bankDir = Files.createDirectories(dir.resolve("banks"));
             Map<String, String> bankOfFile = loans.bankOfFile(data.summary().runId());
@@ -115,8 +145,11 @@ public class ExcelReports {
                     Book book = new Book(bankDir.resolve(bankFileName(bank.code(), data)),
                             e -> e.bankCode().equals(bank.code()),
                             r -> owner(r, bankOfFile, data).equals(bank.code()));
-                    bankIntro(book, bank, data);
-                    book.tables("合规异常明细", "拒收明细");
+                    BankFeedbackSheet feedback = new BankFeedbackSheet(book.wb.createSheet("反馈"), book.styles);
+                    book.rejectTable(data, "拒收明细");
+                    book.exceptionTables(data);
+                    new NotesSheet(book.wb, book.styles, data.summary(), rules, generatedAt).write();
+                    book.finisher = () -> feedback.write(bank, data, book.rejectCounts, book.exceptions.tally());
                     return book;
                 });
             }
@@ -134,21 +167,23 @@ public class ExcelReports {
 
             long runId = data.summary().runId();
             exceptions.forEachWorstFirst(runId, e -> {
-                Object[] row = exceptionRow(e, data);
-                Tone tone = tone(e.rule().severity());
+                ExceptionLoans.Facts loan = facts.get(ExceptionLoans.key(e.bankCode(), e.loanId()));
+                Object[] row = exceptionRow(e, loan, data);
+                BigDecimal balance = loan == null ? null : loan.balance();
                 for (Book b : books) {
                     if (b.exceptionFilter.test(e)) {
-                        b.exceptions.add(tone, row);
+                        b.exceptions.add(e.rule(), e.bankCode(), e.countyCode(), balance, row);
                     }
                 }
             });
             loans.forEachReject(runId, r -> {
-                Object[] row = {r.file(), r.line(), r.bankCode(), r.loanId(), r.countyCode(), r.reason().name(),
-                        r.reason().label(), r.detail()};
-                Tone tone = r.reason().wholeFile() ? Tone.RED : Tone.PLAIN;
+                Object[] row = {r.file(), r.line(), r.loanId(), r.reason().label(), r.detail(),
+                        RejectAdvice.of(r.reason()), r.bankCode(), r.countyCode(), r.reason().name()};
+                Tone tone = r.reason().wholeFile() ? Tone.RED : Tone.AMBER;
                 for (Book b : books) {
                     if (b.rejectFilter.test(r)) {
                         b.rejects.add(tone, row);
+                        b.rejectCounts.merge(r.reason(), 1L, Long::sum);
                     }
                 }
             });
@@ -182,11 +217,13 @@ public class ExcelReports {
         return e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
     }
 
-    private static Book scopeBook(ReportData data, Path dir, String scope, Predicate<String> countyFilter,
-                                  Predicate<Reject> rejectFilter) {
+    private Book scopeBook(ReportData data, Path dir, String scope, Predicate<String> countyFilter,
+                           Predicate<Reject> rejectFilter, LocalDateTime generatedAt) {
         Book book = new Book(dir.resolve(fileName(scope, data)), e -> countyFilter.test(e.countyCode()), rejectFilter);
         new ScopeSheets(book.wb, book.styles, data, scope, countyFilter).write();
-        book.tables("合规异常明细", "数据质量");
+        book.exceptionTables(data);
+        book.rejectTable(data, "数据质量");
+        new NotesSheet(book.wb, book.styles, data.summary(), rules, generatedAt).write();
         return book;
     }
 
@@ -210,48 +247,17 @@ public class ExcelReports {
         return name.replaceAll("[\\\\/:*?\"<>|\\s]", "_");
     }
 
-    static final List<SheetTable.Column> EXCEPTION_COLUMNS = List.of(text("严重程度", 8), text("规则", 26),
-            text("规则说明", 24), text("政策条款", 12), text("机构代码", 10), text("借据号", 22), text("县区代码", 9),
-            text("县区", 12), text("户编号", 16), text("借款人", 8), text("身份证号", 20), text("详情", 60));
+    /** The rejects: the first six columns print (what and how to correct), the codes stay on screen. */
+    static final List<SheetTable.Column> REJECT_COLUMNS = List.of(text("文件", 28), integer("行号").width(8),
+            text("借据号", 20), text("原因", 14), text("详情", 50), text("如何更正", 40), text("机构代码", 10),
+            text("县区代码", 9), text("原因代码", 20));
 
-    static final List<SheetTable.Column> REJECT_COLUMNS = List.of(text("文件", 30), integer("行号"),
-            text("机构代码", 10), text("借据号", 22), text("县区代码", 9), text("原因代码", 20), text("原因", 16),
-            text("详情", 80));
-
-    private static Object[] exceptionRow(ExceptionRepository.Row e, ReportData data) {
+    /** A breach row in {@link ExceptionSheets#DETAIL_COLUMNS} order; personal data masked. */
+    private static Object[] exceptionRow(ExceptionRepository.Row e, ExceptionLoans.Facts loan, ReportData data) {
         County county = data.county(e.countyCode());
-        return new Object[] {e.rule().severity().label(), e.rule().name(), e.rule().label(), e.rule().clause(),
-                e.bankCode(), e.loanId(), e.countyCode(), county == null ? "" : county.name(), e.householdId(),
-                Masking.name(e.borrowerName()), Masking.idNumber(e.borrowerIdNumber()), e.detail()};
-    }
-
-    private static Tone tone(Severity severity) {
-        return switch (severity) {
-            case HIGH -> Tone.RED;
-            case MEDIUM -> Tone.AMBER;
-            case LOW -> Tone.PLAIN;
-        };
-    }
-
-    private static void bankIntro(Book book, Bank bank, ReportData data) {
-        Sheet sheet = book.wb.createSheet("说明");
-        sheet.setColumnWidth(0, 24 * 256);
-        sheet.setColumnWidth(1, 70 * 256);
-        String[][] lines = {
-                {"帮扶小额信贷台账数据质量反馈", ""},
-                {"", ""},
-                {"机构", bank.code() + " " + bank.name()},
-                {"数据日期", data.summary().asOf().toString()},
-                {"台账", data.summary().banksMissing().contains(bank.code()) ? "未收到本机构任何台账行，请尽快报送" : "已收到"},
-                {"拒收明细", "未能入库的行：文件、行号、原因；请更正后重新报送"},
-                {"合规异常明细", "已入库但不符合《关于做好帮扶小额信贷工作的通知》（金发〔2026〕2号）的贷款，请逐笔核实"},
-                {"", "本文件只含本机构的数据；借款人姓名、身份证号已脱敏"},
-        };
-        for (int i = 0; i < lines.length; i++) {
-            Row row = sheet.createRow(i);
-            row.createCell(0).setCellValue(lines[i][0]);
-            row.getCell(0).setCellStyle(i == 0 ? book.styles.title() : book.styles.label());
-            row.createCell(1).setCellValue(lines[i][1]);
-        }
+        return new Object[] {e.rule().label(), e.rule().severity().label(), loan == null ? null : loan.amount(),
+                loan == null ? null : loan.balance(), loan == null ? null : loan.issueDate(), e.bankCode(), e.loanId(),
+                county == null ? "" : county.name(), Masking.name(e.borrowerName()), e.detail(), e.countyCode(),
+                e.householdId(), Masking.idNumber(e.borrowerIdNumber()), e.rule().clause(), e.rule().name()};
     }
 }

@@ -12,11 +12,16 @@ import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.store.MetricsRepository.AgeingRow;
 import cn.microcredit.monitor.store.MetricsRepository.HistoryPoint;
 
-/** Everything the reports of one run show, loaded once from the database. Rows sorted by code. */
+/**
+ * Everything the reports of one run show, loaded once from the database. Rows sorted by code.
+ *
+ * @param comparison the comparison date's stored county and cell metrics (status changes on 概览), or
+ *                   {@link Comparison#NONE}
+ */
 public record ReportData(RunSummary summary, Map<String, County> counties, Banks banks, List<CellResult> countyCells,
                          List<CellResult> bankCountyCells, List<CellResult> bankCells, List<AgeingRow> ageing,
                          List<HistoryPoint> history, Map<String, Long> exceptionsByCounty,
-                         Map<String, Long> rejectsByCounty) {
+                         Map<String, Long> rejectsByCounty, Comparison comparison) {
 
     /** Ageing buckets of the 1104 S71 report, in order. */
     public static final List<String> BUCKETS = List.of("1-30", "31-60", "61-90", "91-180", "181-270", "271-360",

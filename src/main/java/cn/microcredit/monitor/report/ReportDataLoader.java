@@ -55,6 +55,12 @@ public class ReportDataLoader {
         return new ReportData(summary(runId, asOf), counties, runs.banks(runId),
                 metrics.results(runId, Level.COUNTY), metrics.results(runId, Level.BANK_COUNTY),
                 metrics.results(runId, Level.BANK), metrics.ageing(runId), metrics.history(runId),
-                exceptions.countByCounty(runId), loans.rejectsByCounty(runId));
+                exceptions.countByCounty(runId), loans.rejectsByCounty(runId), comparison(runId));
+    }
+
+    /** The stored metrics of the date this run compares with, when that date is still stored. */
+    private Comparison comparison(long runId) {
+        return runs.previousOf(runId).map(p -> new Comparison(p.asOf(), metrics.results(p.runId(), Level.COUNTY),
+                metrics.results(p.runId(), Level.BANK_COUNTY))).orElse(Comparison.NONE);
     }
 }

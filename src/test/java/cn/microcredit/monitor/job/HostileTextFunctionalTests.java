@@ -57,11 +57,11 @@ class HostileTextFunctionalTests {
         try (InputStream in = Files.newInputStream(dir.resolve("帮扶小额信贷风险监测_全省_2026-06-30.xlsx"));
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Row exception = wb.getSheet("合规异常明细").getRow(1);
-            assertThat(exception.getCell(5).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(exception.getCell(5).getStringCellValue()).isEqualTo("=1+1");
-            assertThat(exception.getCell(8).getStringCellValue()).isEqualTo("+H1");
-            assertThat(exception.getCell(9).getStringCellValue()).isEqualTo("@*");
-            assertThat(exception.getCell(10).getStringCellValue()).isEqualTo("110105********002X");
+            assertThat(exception.getCell(6).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(exception.getCell(6).getStringCellValue()).isEqualTo("=1+1");
+            assertThat(exception.getCell(11).getStringCellValue()).isEqualTo("+H1");
+            assertThat(exception.getCell(8).getStringCellValue()).isEqualTo("@*");
+            assertThat(exception.getCell(12).getStringCellValue()).isEqualTo("110105********002X");
             for (Sheet sheet : wb) {
                 for (Row row : sheet) {
                     row.forEach(cell -> assertThat(cell.getCellType()).isNotEqualTo(CellType.FORMULA));

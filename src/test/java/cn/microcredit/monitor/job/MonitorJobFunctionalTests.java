@@ -177,8 +177,8 @@ class MonitorJobFunctionalTests {
         try (Workbook province = open(dir.resolve("帮扶小额信贷风险监测_全省_2026-07-31.xlsx"));
              Workbook tieling = open(dir.resolve("帮扶小额信贷风险监测_铁岭金融监管分局_2026-07-31.xlsx"));
              Workbook shenyang = open(dir.resolve("帮扶小额信贷风险监测_沈阳直属金融监管支局_2026-07-31.xlsx"))) {
-            assertThat(sheetNames(province)).containsExactly("概览", "图表", "县域风险", "银行县域明细", "暂停发放名单",
-                    "风险提示名单", "逾期账龄", "合规异常明细", "数据质量");
+            assertThat(sheetNames(province)).containsExactly("概览", "图表", "县域风险", "机构", "银行县域明细", "暂停发放名单",
+                    "风险提示名单", "逾期账龄", "合规异常汇总", "合规异常明细", "数据质量", "说明");
             // Worst first: both Shenyang counties PAUSE, 法库县 with the higher NPL rate.
             assertThat(countyCodes(province.getSheet("县域风险"))).containsExactly("210124", "210123", "211224");
             assertThat(countyCodes(tieling.getSheet("县域风险"))).containsExactly("211224");
@@ -187,9 +187,10 @@ class MonitorJobFunctionalTests {
             assertThat(countyCodes(tieling.getSheet("暂停发放名单"))).isEmpty();
             assertThat(countyCodes(tieling.getSheet("风险提示名单"))).containsExactly("211224");
             Sheet counties = province.getSheet("县域风险");
-            assertThat(counties.getRow(2).getCell(8).getNumericCellValue()).isEqualTo(180000.00);
-            assertThat(counties.getRow(2).getCell(11).getNumericCellValue()).isEqualTo(19.72);
-            assertThat(counties.getRow(2).getCell(4).getStringCellValue()).isEqualTo("暂停发放");
+            // Balance in 万元 (180,000.00 yuan), exact; rates rounded half-up as in the CSV.
+            assertThat(counties.getRow(2).getCell(10).getNumericCellValue()).isEqualTo(18.0);
+            assertThat(counties.getRow(2).getCell(6).getNumericCellValue()).isEqualTo(19.72);
+            assertThat(counties.getRow(2).getCell(3).getStringCellValue()).isEqualTo("暂停发放");
             assertThat(province.getSheet("数据质量").getRow(1).getCell(0).getStringCellValue())
                     .isEqualTo("ledgers/b3.csv");
         }
@@ -258,7 +259,7 @@ class MonitorJobFunctionalTests {
             List<String> lines = new java.util.ArrayList<>();
             for (int r = 1; r <= rejects.getLastRowNum(); r++) {
                 lines.add((long) rejects.getRow(r).getCell(1).getNumericCellValue() + ":"
-                        + rejects.getRow(r).getCell(5).getStringCellValue());
+                        + rejects.getRow(r).getCell(8).getStringCellValue());
             }
             // Line 10 names bank B9, unknown: it is B2's file, so B2 is told.
             assertThat(lines).containsExactly("7:BAD_DATE", "8:UNKNOWN_COUNTY", "9:DUPLICATE_LOAN", "10:UNKNOWN_BANK");

@@ -127,7 +127,7 @@ class SampleDataFunctionalTests {
                 assertThat(column(wb.getSheet("县域风险"), 0)).as(file.toString())
                         .containsExactlyInAnyOrderElementsOf(entry.getValue());
                 assertThat(entry.getValue()).as(file.toString())
-                        .containsAll(column(wb.getSheet("合规异常明细"), 6))
+                        .containsAll(column(wb.getSheet("合规异常明细"), "县区代码"))
                         .containsAll(column(wb.getSheet("银行县域明细"), 0));
                 assertNoFormulaAndMasked(wb);
             }
@@ -145,13 +145,233 @@ class SampleDataFunctionalTests {
         Path dir = work.resolve("out/2026-10-31/banks");
         for (String bank : List.of("LNRCB", "PSBC-LN", "ABC-LN", "LSB", "CZ-VB", "JZB")) {
             try (Workbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("数据质量反馈_" + bank + "_2026-10-31.xlsx")))) {
-                assertThat(column(wb.getSheet("合规异常明细"), 4)).as(bank).allMatch(bank::equals);
+                assertThat(column(wb.getSheet("合规异常明细"), "机构代码")).as(bank).allMatch(bank::equals);
                 List<String> files = column(wb.getSheet("拒收明细"), 0);
                 assertThat(files).as(bank).allMatch(f -> f.contains(bank + "_"));
                 assertThat(files).as(bank).hasSize(bank.equals("JZB") ? 0 : 2);
                 assertNoFormulaAndMasked(wb);
             }
         }
+    }
+
+    @Test
+    void overviewNamesEveryFlaggedCountyWithTheBankThatFlagsItAndHowItMoved() throws IOException {
+        try (Workbook wb = open("帮扶小额信贷风险监测_全省_2026-10-31.xlsx")) {
+            // Hand-checked against county_metrics.csv and bank_county_metrics.csv of both dates: 2026-09-30 had
+            // 康平县 and 建平县 PAUSE and 彰武县 WARN; 喀左 and 朝阳县 were OK. Worst first: PAUSE by NPL rate, then WARN.
+            assertThat(flaggedRows(wb.getSheet("概览"))).containsExactly(
+                    "沈阳直属金融监管支局|康平县|暂停发放|持续|辽宁农商银行|16.97|11.03|6.4",
+                    "朝阳金融监管分局|建平县|暂停发放|持续|中国邮政储蓄银行辽宁省分行|7.18|0.0|4.25",
+                    "朝阳金融监管分局|喀喇沁左翼蒙古族自治县|暂停发放|新增|朝阳某村镇银行|7.7|0.0|6.2",
+                    "阜新金融监管分局|彰武县|风险提示|持续|中国农业银行辽宁省分行|4.08|3.32|4.35",
+                    "朝阳金融监管分局|朝阳县|风险提示|新增|辽宁农商银行|3.23|0.0|6.4");
+            assertThat(text(wb.getSheet("概览"))).contains("三、较上期解除（0 个）", "对比日期 2026-09-30",
+                    "该机构在该县暂停新增发放", "风险提示，约谈该机构");
+        }
+        try (Workbook wb = open("帮扶小额信贷风险监测_朝阳金融监管分局_2026-10-31.xlsx")) {
+            assertThat(flaggedRows(wb.getSheet("概览"))).extracting(r -> r.split("\\|")[1])
+                    .containsExactly("建平县", "喀喇沁左翼蒙古族自治县", "朝阳县");
+        }
+        try (Workbook wb = open("帮扶小额信贷风险监测_铁岭金融监管分局_2026-10-31.xlsx")) {
+            assertThat(flaggedRows(wb.getSheet("概览"))).isEmpty();
+            assertThat(text(wb.getSheet("概览"))).contains("本期无暂停发放或风险提示县区。");
+        }
+    }
+
+    @Test
+    void overviewHeadlineFiguresAreNumbersInWanYuanWithTheirChange() throws IOException {
+        try (Workbook wb = open("帮扶小额信贷风险监测_全省_2026-10-31.xlsx")) {
+            Sheet overview = wb.getSheet("概览");
+            // Σ balance 17,036,170.22 yuan today, 17,103,503.86 on 2026-09-30 (county_metrics.csv), exact in 万元.
+            assertThat(figures(overview, "贷款余额（万元）")).containsExactly(1703.617022, 1710.350386, -6.733364);
+            assertThat(figures(overview, "逾期余额（万元）")).containsExactly(36.647, 27.7137, 8.9333);
+            // 366,470 / 17,036,170.22 = 2.1511 %, 277,137 / 17,103,503.86 = 1.6204 %: +0.53 points unrounded first.
+            assertThat(figures(overview, "逾期率（%）")).containsExactly(2.15, 1.62, 0.53);
+            assertThat(figures(overview, "暂停发放县区（个）")).containsExactly(3.0, 2.0, 1.0);
+            assertThat(figures(overview, "风险提示县区（个）")).containsExactly(2.0, 1.0, 1.0);
+            assertThat(figures(overview, "贷款笔数（笔，有余额）")).containsExactly(556.0, 557.0, -1.0);
+        }
+    }
+
+    @Test
+    void everySheetPrintsOnA4WithPageXOfYTheDateAndConfidentiality() throws IOException {
+        Path dir = work.resolve("out/2026-10-31");
+        List<Path> books = new java.util.ArrayList<>();
+        try (var files = Files.walk(dir)) {
+            files.filter(p -> p.toString().endsWith(".xlsx")).forEach(books::add);
+        }
+        // The province, 13 sub-bureaus, 6 banks.
+        assertThat(books).hasSize(20);
+        for (Path book : books) {
+            try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(book))) {
+                for (Sheet sheet : wb) {
+                    String where = book.getFileName() + " " + sheet.getSheetName();
+                    assertThat(sheet.getPrintSetup().getPaperSize()).as(where)
+                            .isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                    assertThat(sheet.getFooter().getCenter()).as(where).isEqualTo("第 &P 页 共 &N 页");
+                    assertThat(sheet.getFooter().getLeft()).as(where).isEqualTo("数据日期 2026-10-31");
+                    assertThat(sheet.getFooter().getRight()).as(where).isEqualTo("内部资料 注意保密");
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyScopeWorkbookHasTheBriefingSheetsInReadingOrderAndCharts() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(work.resolve(
+                "out/2026-10-31/帮扶小额信贷风险监测_朝阳金融监管分局_2026-10-31.xlsx")))) {
+            List<String> names = new java.util.ArrayList<>();
+            wb.forEach(sheet -> names.add(sheet.getSheetName()));
+            assertThat(names).containsExactly("概览", "图表", "县域风险", "机构", "银行县域明细", "暂停发放名单", "风险提示名单",
+                    "逾期账龄", "合规异常汇总", "合规异常明细", "数据质量", "说明");
+            // Overdue and NPL bars, and the flagged counties' trend over the two stored dates.
+            assertThat(wb.getSheet("图表").getDrawingPatriarch().getCharts()).hasSize(3);
+            // Bars worst first: PAUSE counties by overdue rate, then WARN, then the rest.
+            List<String> bars = new java.util.ArrayList<>();
+            boolean table = false;
+            for (Row row : wb.getSheet("图表")) {
+                Cell a = row.getCell(0);
+                String v = a == null || a.getCellType() != CellType.STRING ? "" : a.getStringCellValue();
+                if (table && v.equals("日期")) {
+                    break;
+                }
+                if (table && !v.isEmpty()) {
+                    bars.add(v + "|" + row.getCell(1).getStringCellValue());
+                }
+                table |= v.equals("县区");
+            }
+            assertThat(bars).startsWith("喀喇沁左翼蒙古族自治县|暂停发放", "建平县|暂停发放", "朝阳县|风险提示");
+            // 机构 lists the banks lending in the sub-bureau's counties, with their province-wide figures.
+            assertThat(column(wb.getSheet("机构"), 0)).containsExactlyInAnyOrder("LNRCB", "PSBC-LN", "CZ-VB");
+            assertThat(text(wb.getSheet("说明"))).contains("运行编号", "程序版本", "生成时间",
+                    "ledgers/LNRCB_20261031.csv", "按贷款余额加权的平均数，仅作参考");
+        }
+    }
+
+    @Test
+    void breachSummaryReconcilesWithTheDetailByRule() throws IOException {
+        try (Workbook wb = open("帮扶小额信贷风险监测_全省_2026-10-31.xlsx")) {
+            Sheet detail = wb.getSheet("合规异常明细");
+            Map<String, Long> counted = new java.util.TreeMap<>();
+            Map<String, java.math.BigDecimal> summed = new java.util.TreeMap<>();
+            for (int r = 1; r <= detail.getLastRowNum(); r++) {
+                Row row = detail.getRow(r);
+                counted.merge(row.getCell(0).getStringCellValue(), 1L, Long::sum);
+                summed.merge(row.getCell(0).getStringCellValue(),
+                        java.math.BigDecimal.valueOf(row.getCell(3).getNumericCellValue()), java.math.BigDecimal::add);
+                // The loan's amount, balance and issue date beside each breach.
+                assertThat(row.getCell(2).getNumericCellValue()).isPositive();
+                assertThat(row.getCell(4).getLocalDateTimeCellValue()).isNotNull();
+            }
+            Sheet summary = wb.getSheet("合规异常汇总");
+            Map<String, Long> total = new java.util.TreeMap<>();
+            Map<String, java.math.BigDecimal> balance = new java.util.TreeMap<>();
+            for (int r = 1; r <= summary.getLastRowNum(); r++) {
+                Row row = summary.getRow(r);
+                if (row.getCell(2).getStringCellValue().equals("合计")) {
+                    total.put(row.getCell(0).getStringCellValue(), (long) row.getCell(5).getNumericCellValue());
+                    balance.put(row.getCell(0).getStringCellValue(), java.math.BigDecimal.valueOf(
+                            row.getCell(6).getNumericCellValue()).movePointRight(4));
+                }
+            }
+            assertThat(total).isEqualTo(counted);
+            assertThat(total.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(26);
+            summed.forEach((rule, sum) -> assertThat(balance.get(rule)).as(rule).isEqualByComparingTo(sum));
+            // The first summary line is a HIGH rule; only its severity cell carries a colour.
+            assertThat(summary.getRow(1).getCell(1).getStringCellValue()).isEqualTo("高");
+        }
+    }
+
+    @Test
+    void eachBankIsToldItsOwnPauseAndWarningCountiesAndHowToResubmit() throws IOException {
+        Map<String, List<String>> expected = Map.of("LNRCB", List.of("康平县|暂停发放", "朝阳县|风险提示"),
+                "PSBC-LN", List.of("建平县|暂停发放"), "CZ-VB", List.of("喀喇沁左翼蒙古族自治县|暂停发放"),
+                "ABC-LN", List.of("彰武县|风险提示"), "LSB", List.of(), "JZB", List.of());
+        for (var e : expected.entrySet()) {
+            try (Workbook wb = open("banks/数据质量反馈_" + e.getKey() + "_2026-10-31.xlsx")) {
+                assertThat(wb.getSheetName(0)).isEqualTo("反馈");
+                Sheet feedback = wb.getSheet("反馈");
+                List<String> cells = new java.util.ArrayList<>();
+                for (Row row : feedback) {
+                    Cell status = row.getCell(2);
+                    if (status != null && status.getCellType() == CellType.STRING
+                            && List.of("暂停发放", "风险提示").contains(status.getStringCellValue())) {
+                        cells.add(row.getCell(0).getStringCellValue() + "|" + status.getStringCellValue());
+                    }
+                }
+                assertThat(cells).as(e.getKey()).containsExactlyElementsOf(e.getValue());
+                assertThat(text(feedback)).as(e.getKey()).contains("四、如何更正和重新报送");
+            }
+        }
+        try (Workbook wb = open("banks/数据质量反馈_JZB_2026-10-31.xlsx")) {
+            assertThat(text(wb.getSheet("反馈"))).contains("未收到本机构任何台账行");
+        }
+        try (Workbook wb = open("banks/数据质量反馈_LNRCB_2026-10-31.xlsx")) {
+            assertThat(column(wb.getSheet("拒收明细"), "如何更正")).hasSize(2).allMatch(s -> !s.isBlank());
+        }
+    }
+
+    private static Workbook open(String name) throws IOException {
+        return new XSSFWorkbook(Files.newInputStream(work.resolve("out/2026-10-31").resolve(name)));
+    }
+
+    /** 概览's county table, one line per bank cell: sub-bureau, county, status, change, bank, rates, threshold. */
+    private static List<String> flaggedRows(Sheet overview) {
+        List<String> rows = new java.util.ArrayList<>();
+        boolean in = false;
+        String[] county = new String[4];
+        for (Row row : overview) {
+            Cell first = row.getCell(0);
+            String a = first == null ? "" : first.getStringCellValue();
+            if (a.equals("金融监管分局")) {
+                in = true;
+                continue;
+            }
+            if (in && (a.startsWith("三、") || row.getCell(4) == null)) {
+                break;
+            }
+            if (in) {
+                for (int c = 0; c < 4; c++) {
+                    Cell cell = row.getCell(c);
+                    if (cell != null && !cell.getStringCellValue().isEmpty()) {
+                        county[c] = cell.getStringCellValue();
+                    }
+                }
+                rows.add(String.join("|", county) + "|" + row.getCell(4).getStringCellValue() + "|"
+                        + row.getCell(5).getNumericCellValue() + "|" + row.getCell(6).getNumericCellValue() + "|"
+                        + row.getCell(7).getNumericCellValue());
+            }
+        }
+        return rows;
+    }
+
+    /** 概览's headline row: today, the comparison date, the change; each must be a number cell. */
+    private static List<Double> figures(Sheet overview, String label) {
+        for (Row row : overview) {
+            Cell a = row.getCell(0);
+            if (a != null && a.getCellType() == CellType.STRING && a.getStringCellValue().equals(label)) {
+                List<Double> values = new java.util.ArrayList<>();
+                for (int c = 1; c <= 3; c++) {
+                    assertThat(row.getCell(c).getCellType()).as(label).isEqualTo(CellType.NUMERIC);
+                    values.add(Math.round(row.getCell(c).getNumericCellValue() * 1e6) / 1e6);
+                }
+                return values;
+            }
+        }
+        throw new AssertionError("概览 has no row " + label);
+    }
+
+    /** Every text cell of a sheet, joined. */
+    private static String text(Sheet sheet) {
+        StringBuilder all = new StringBuilder();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING) {
+                    all.append(cell.getStringCellValue()).append('\n');
+                }
+            }
+        }
+        return all.toString();
     }
 
     private static void assertNoFormulaAndMasked(Workbook wb) {
@@ -163,10 +383,18 @@ class SampleDataFunctionalTests {
             }
         }
         Sheet exceptions = wb.getSheet("合规异常明细");
-        for (int r = 1; r <= exceptions.getLastRowNum(); r++) {
-            assertThat(exceptions.getRow(r).getCell(9).getStringCellValue()).matches(".\\*");
-            assertThat(exceptions.getRow(r).getCell(10).getStringCellValue()).matches("\\d{6}\\*{8}[0-9Xx]{4}|.*\\*.*");
+        assertThat(column(exceptions, "借款人")).allMatch(name -> name.matches(".\\*"));
+        assertThat(column(exceptions, "身份证号")).allMatch(id -> id.matches("\\d{6}\\*{8}[0-9Xx]{4}|.*\\*.*"));
+    }
+
+    /** The text of the column with this header. */
+    static List<String> column(Sheet sheet, String header) {
+        for (Cell cell : sheet.getRow(0)) {
+            if (cell.getStringCellValue().equals(header)) {
+                return column(sheet, cell.getColumnIndex());
+            }
         }
+        throw new AssertionError(sheet.getSheetName() + " has no column " + header);
     }
 
     private static List<String> column(Sheet sheet, int col) {

@@ -6,11 +6,12 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.PresetColor;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFNoFillProperties;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.BarGrouping;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
@@ -25,102 +26,117 @@ import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
-import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
+import cn.microcredit.monitor.metrics.Status;
+
 /**
- * Charts of a workbook. SXSSF sheets cannot hold charts, so each chart sits on a sheet of the underlying XSSF
- * workbook, next to the small table it is drawn from.
+ * Chart drawing. SXSSF sheets cannot hold charts, so each chart sits on a sheet of the underlying XSSF workbook and is
+ * drawn from the small table written beside it (whose cell ranges the caller gives).
  */
 public final class Charts {
 
-    /** One category of a chart (a county, a date) with its values, in percent. */
-    public record Point(String category, List<Double> values) {
-    }
-
-    /** Series colours: NPL dark red, overdue orange, threshold grey. */
-    private static final PresetColor[] COLOURS = {PresetColor.DARK_RED, PresetColor.ORANGE, PresetColor.GRAY};
+    /** Bars: PAUSE red, WARN amber, OK a quiet grey-blue (colours say what the words say, SPEC 6). */
+    private static final XDDFColor PAUSE = XDDFColor.from(new byte[] {(byte) 0xC0, 0x00, 0x00});
+    private static final XDDFColor WARN = XDDFColor.from(new byte[] {(byte) 0xFF, (byte) 0xB0, 0x00});
+    private static final XDDFColor OK = XDDFColor.from(new byte[] {(byte) 0x9D, (byte) 0xB0, (byte) 0xC4});
+    /** Lines of a trend, one per county: distinct, none of them the status colours' exact shades. */
+    private static final PresetColor[] LINES = {PresetColor.DARK_RED, PresetColor.DARK_ORANGE, PresetColor.NAVY,
+            PresetColor.TEAL, PresetColor.PURPLE, PresetColor.OLIVE, PresetColor.SADDLE_BROWN, PresetColor.DIM_GRAY,
+            PresetColor.CRIMSON, PresetColor.STEEL_BLUE};
 
     private Charts() {
     }
 
-    /** Clustered bars, one cluster per category; the table goes to columns A.. from row {@code firstRow}. */
-    public static int bars(XSSFSheet sheet, ExcelStyles styles, int firstRow, String title, List<String> series,
-                           List<Point> points) {
-        return draw(sheet, styles, firstRow, title, series, points, false);
+    /** Where a chart goes: columns and rows of the sheet (0-based, end exclusive). */
+    public record Place(int col1, int row1, int col2, int row2) {
     }
 
-    /** Lines over categories (dates), with markers. */
-    public static int lines(XSSFSheet sheet, ExcelStyles styles, int firstRow, String title, List<String> series,
-                            List<Point> points) {
-        return draw(sheet, styles, firstRow, title, series, points, true);
-    }
-
-    /** Writes the table and the chart beside it; returns the first free row below both. */
-    private static int draw(XSSFSheet sheet, ExcelStyles styles, int firstRow, String title, List<String> series,
-                            List<Point> points, boolean lines) {
-        XSSFRow head = sheet.createRow(firstRow);
-        head.createCell(0).setCellValue(title);
-        head.getCell(0).setCellStyle(styles.label());
-        XSSFRow names = sheet.createRow(firstRow + 1);
-        names.createCell(0).setCellValue(lines ? "日期" : "县区");
-        for (int s = 0; s < series.size(); s++) {
-            names.createCell(s + 1).setCellValue(series.get(s));
-            names.getCell(s + 1).setCellStyle(styles.header());
-        }
-        names.getCell(0).setCellStyle(styles.header());
-        int r = firstRow + 2;
-        for (Point p : points) {
-            XSSFRow row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(p.category());
-            for (int s = 0; s < p.values().size(); s++) {
-                Double v = p.values().get(s);
-                if (v != null) {
-                    row.createCell(s + 1).setCellValue(v);
-                    row.getCell(s + 1).setCellStyle(styles.cell(ExcelStyles.Tone.PLAIN, ExcelStyles.Kind.RATE));
-                }
+    /**
+     * Bars one per category, each coloured by its status, and the threshold of each category as a black dash over its
+     * bar (a marker, not a third bar).
+     *
+     * @param categories the cells holding the category names
+     * @param values     the cells holding the bar values
+     * @param thresholds the cells holding the thresholds
+     * @param statuses   each bar's status, in category order
+     */
+    public static void statusBars(XSSFSheet sheet, Place place, String title, String valueName,
+                                  CellRangeAddress categories, CellRangeAddress values, CellRangeAddress thresholds,
+                                  List<Status> statuses) {
+        XSSFChart chart = chart(sheet, place, title);
+        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+        y.setCrosses(AxisCrosses.AUTO_ZERO);
+        XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(sheet, categories);
+        XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
+        bars.setBarDirection(BarDirection.COL);
+        bars.setVaryColors(false);
+        bars.setGapWidth(60);
+        XDDFChartData.Series bar = bars.addSeries(cats, XDDFDataSourcesFactory.fromNumericCellRange(sheet, values));
+        bar.setTitle(valueName, null);
+        bar.setFillProperties(new XDDFSolidFillProperties(OK));
+        for (int i = 0; i < statuses.size(); i++) {
+            if (statuses.get(i) != Status.OK) {
+                bar.getDataPoint(i).setFillProperties(new XDDFSolidFillProperties(
+                        statuses.get(i) == Status.PAUSE ? PAUSE : WARN));
             }
         }
-        int first = firstRow + 2;
-        int last = r - 1;
-        int height = Math.max(18, Math.min(40, points.size() + 10));
+        chart.plot(bars);
+        XDDFLineChartData line = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
+        XDDFLineChartData.Series t = (XDDFLineChartData.Series) line.addSeries(cats,
+                XDDFDataSourcesFactory.fromNumericCellRange(sheet, thresholds));
+        t.setTitle("阈值", null);
+        t.setLineProperties(new XDDFLineProperties(new XDDFNoFillProperties()));
+        t.setSmooth(false);
+        t.setMarkerStyle(MarkerStyle.DASH);
+        markerColour(t, XDDFColor.from(PresetColor.BLACK));
+        chart.plot(line);
+    }
+
+    /**
+     * Lines over dates, one per series (column {@code firstCol + i} of the rows {@code firstRow..lastRow}), with
+     * markers.
+     */
+    public static void lines(XSSFSheet sheet, Place place, String title, CellRangeAddress dates,
+                             List<String> names, int firstCol, int firstRow, int lastRow) {
+        XSSFChart chart = chart(sheet, place, title);
+        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+        y.setCrosses(AxisCrosses.AUTO_ZERO);
+        XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(sheet, dates);
+        XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
+        for (int s = 0; s < names.size(); s++) {
+            XDDFNumericalDataSource<Double> v = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                    new CellRangeAddress(firstRow, lastRow, firstCol + s, firstCol + s));
+            XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(cats, v);
+            series.setTitle(names.get(s), null);
+            // Explicit colours: without them LibreOffice draws the series invisible.
+            XDDFColor colour = XDDFColor.from(LINES[s % LINES.length]);
+            XDDFLineProperties stroke = new XDDFLineProperties(new XDDFSolidFillProperties(colour));
+            stroke.setWidth(2.0);
+            series.setLineProperties(stroke);
+            series.setMarkerStyle(MarkerStyle.CIRCLE);
+            markerColour(series, colour);
+            series.setSmooth(false);
+        }
+        chart.plot(data);
+    }
+
+    private static XSSFChart chart(XSSFSheet sheet, Place p, String title) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, series.size() + 2, firstRow,
-                series.size() + 2 + Math.max(12, Math.min(40, points.size() * (lines ? 2 : 1) + 6)), firstRow + height);
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, p.col1(), p.row1(), p.col2(), p.row2());
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(title);
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
-        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
-        XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
-        y.setCrosses(AxisCrosses.AUTO_ZERO);
-        y.setTitle("%");
-        XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-                new CellRangeAddress(first, last, 0, 0));
-        XDDFChartData data = chart.createData(lines ? ChartTypes.LINE : ChartTypes.BAR, x, y);
-        for (int s = 0; s < series.size(); s++) {
-            XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                    new CellRangeAddress(first, last, s + 1, s + 1));
-            XDDFChartData.Series added = data.addSeries(categories, values);
-            added.setTitle(series.get(s), null);
-            // Explicit colours: without them LibreOffice draws the series invisible.
-            XDDFSolidFillProperties fill = new XDDFSolidFillProperties(XDDFColor.from(COLOURS[s % COLOURS.length]));
-            if (added instanceof XDDFLineChartData.Series line) {
-                XDDFLineProperties stroke = new XDDFLineProperties(fill);
-                stroke.setWidth(2.25);
-                line.setLineProperties(stroke);
-                line.setMarkerStyle(MarkerStyle.CIRCLE);
-                line.setSmooth(false);
-            } else {
-                added.setFillProperties(fill);
-            }
-        }
-        if (data instanceof XDDFBarChartData bar) {
-            bar.setBarDirection(BarDirection.COL);
-            bar.setBarGrouping(BarGrouping.CLUSTERED);
-            bar.setVaryColors(false);
-        }
-        chart.plot(data);
-        return Math.max(r, firstRow + height) + 2;
+        return chart;
+    }
+
+    private static void markerColour(XDDFLineChartData.Series series, XDDFColor colour) {
+        var marker = series.getCTLineSer().getMarker();
+        XDDFShapeProperties shape = new XDDFShapeProperties(marker.isSetSpPr() ? marker.getSpPr() : marker.addNewSpPr());
+        shape.setFillProperties(new XDDFSolidFillProperties(colour));
+        shape.setLineProperties(new XDDFLineProperties(new XDDFSolidFillProperties(colour)));
     }
 }

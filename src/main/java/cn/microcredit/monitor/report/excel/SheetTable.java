@@ -27,6 +27,11 @@ public final class SheetTable {
 
     /** A column: its header (with unit), how its values look, its width in characters. */
     public record Column(String header, Kind kind, int width) {
+
+        /** The same column, another width in characters. */
+        public Column width(int chars) {
+            return new Column(header, kind, chars);
+        }
     }
 
     public static Column text(String header, int width) {
@@ -49,11 +54,25 @@ public final class SheetTable {
         return new Column(header, Kind.INTEGER, 10);
     }
 
+    /** Money in 万元: give the yuan amount, the cell holds it / 10,000 exactly and shows 2 decimals. */
+    public static Column wan(String header) {
+        return new Column(header, Kind.WAN, 12);
+    }
+
+    /** A calendar day: give a LocalDate. */
+    public static Column date(String header) {
+        return new Column(header, Kind.DATE, 11);
+    }
+
+
     private final Workbook wb;
     private final ExcelStyles styles;
     private final String name;
     private final List<Column> columns;
     private final int maxRows;
+    private String date = "";
+    private int badgeColumn = -1;
+    private int printedColumns;
     private Sheet sheet;
     private int sheets;
     private int row;
@@ -81,11 +100,36 @@ public final class SheetTable {
         header.setHeightInPoints(32);
         for (int i = 0; i < columns.size(); i++) {
             Cell cell = header.createCell(i);
-            cell.setCellValue(columns.get(i).header());
+            String[] lines = headerLines(columns.get(i).header());
+            cell.setCellValue(String.join("\n", lines));
             cell.setCellStyle(styles.header());
-            sheet.setColumnWidth(i, Math.min(255, columns.get(i).width()) * 256);
+            sheet.setColumnWidth(i, Math.min(255, printedWidth(columns.get(i))) * 256);
         }
         row = 1;
+    }
+
+    /** The as-of date, for the printed footer. */
+    public SheetTable printedFor(String asOf) {
+        this.date = asOf;
+        return this;
+    }
+
+    /**
+     * Prints only the first {@code n} columns (the rest stay on screen), so that a wide table prints at a readable
+     * size rather than shrunk (SPEC 6: "otherwise columns are chosen for print").
+     */
+    public SheetTable printOnly(int n) {
+        this.printedColumns = n;
+        return this;
+    }
+
+    /**
+     * Only this column carries the row's tone, in its strong colour (the severity of a breach); the rest of the row
+     * stays plain, so a sheet where most rows are HIGH does not turn red.
+     */
+    public SheetTable badgeOnly(int column) {
+        this.badgeColumn = column;
+        return this;
     }
 
     /**
@@ -100,19 +144,72 @@ public final class SheetTable {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             Cell cell = r.createCell(i);
-            cell.setCellStyle(styles.cell(tone, c.kind()));
+            if (badgeColumn < 0) {
+                cell.setCellStyle(styles.cell(tone, c.kind()));
+            } else {
+                cell.setCellStyle(i == badgeColumn ? styles.badge(tone) : styles.cell(Tone.PLAIN, c.kind()));
+            }
             Object v = i < values.length ? values[i] : null;
             if (v == null) {
                 continue;
             }
-            if (c.kind() == Kind.TEXT) {
+            write(cell, c.kind(), v);
+        }
+    }
+
+    /**
+     * A header on at most two lines: a long one breaks before its unit in brackets, so a lone "）" never wraps onto a
+     * line of its own.
+     */
+    static String[] headerLines(String header) {
+        int bracket = header.indexOf('（');
+        if (bracket > 0 && displayWidth(header) > 12) {
+            return new String[] {header.substring(0, bracket), header.substring(bracket)};
+        }
+        return new String[] {header};
+    }
+
+    /** The column's width in characters: its own, or more where a header line would be clipped. */
+    static int printedWidth(Column c) {
+        int width = c.width();
+        for (String line : headerLines(c.header())) {
+            width = Math.max(width, displayWidth(line) + 1);
+        }
+        return width;
+    }
+
+    /** Width in Excel's character units: a Chinese (full-width) character takes two. */
+    public static int displayWidth(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            w += s.charAt(i) >= 0x2E80 ? 2 : 1;
+        }
+        return w;
+    }
+
+    /** Writes a value by its column kind (see {@link #add}); text is always a string cell. */
+    static void write(Cell cell, Kind kind, Object v) {
+        switch (kind) {
+            case TEXT -> {
                 String s = v.toString();
                 cell.setCellValue(s.length() > MAX_CELL_CHARS ? s.substring(0, MAX_CELL_CHARS - 1) + "…" : s);
-            } else {
-                BigDecimal d = v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
-                cell.setCellValue(d.setScale(2, RoundingMode.HALF_UP).doubleValue());
             }
+            case DATE -> cell.setCellValue((java.time.LocalDate) v);
+            case WAN, SIGNED_WAN -> cell.setCellValue(wan(decimal(v)));
+            default -> cell.setCellValue(decimal(v).setScale(2, RoundingMode.HALF_UP).doubleValue());
         }
+    }
+
+    /**
+     * Yuan as 万元: exact (a yuan amount has 2 decimals, so 6 decimals of 万元 hold it whole); the cell's format rounds
+     * what is shown to 2 decimals half-up, the cell keeps the exact value for anyone who sums it.
+     */
+    public static double wan(BigDecimal yuan) {
+        return yuan.movePointLeft(4).doubleValue();
+    }
+
+    private static BigDecimal decimal(Object v) {
+        return v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
     }
 
     /** Freezes the header and sets the filter over what was written. */
@@ -122,18 +219,12 @@ public final class SheetTable {
 
     private void finishSheet() {
         sheet.createFreezePane(0, 1);
-        printWide(sheet);
+        int printed = printedColumns > 0 ? Math.min(printedColumns, columns.size()) : columns.size();
+        Print.a4(sheet, columns.subList(0, printed).stream().mapToInt(SheetTable::printedWidth).sum(), 1, date);
+        if (printed < columns.size()) {
+            wb.setPrintArea(wb.getSheetIndex(sheet), 0, printed - 1, 0, Math.max(row - 1, 0));
+        }
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(row - 1, 0), 0, columns.size() - 1));
-    }
-
-    /** Printed (or turned into a PDF) landscape, one page wide, the header row repeated on every page. */
-    static void printWide(Sheet sheet) {
-        sheet.getPrintSetup().setLandscape(true);
-        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
-        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
     }
 
     /** Rows written so far, over all sheets. */

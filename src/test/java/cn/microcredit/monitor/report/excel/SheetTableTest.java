@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -46,6 +48,76 @@ class SheetTableTest {
 
         assertThat(read.getSheet("明细").getRow(1).getCell(1).getNumericCellValue()).isEqualTo(2005.50);
         assertThat(read.getSheet("明细").getRow(1).getCell(2).getCellType()).isEqualTo(CellType.BLANK);
+    }
+
+    @Test
+    void wanHoldsTheExactYuanAmountOverTenThousand() {
+        assertThat(SheetTable.wan(new BigDecimal("17036170.22"))).isEqualTo(1703.617022);
+        assertThat(SheetTable.wan(new BigDecimal("0.01"))).isEqualTo(0.000001);
+    }
+
+    @Test
+    void aLongHeaderBreaksBeforeItsUnitAndWidensItsColumnToFit() {
+        assertThat(SheetTable.headerLines("逾期率变动（百分点）")).containsExactly("逾期率变动", "（百分点）");
+        // Six display units wide: fits one line, stays whole.
+        assertThat(SheetTable.headerLines("逾期率（%）")).containsExactly("逾期率（%）");
+        assertThat(SheetTable.printedWidth(SheetTable.rate("逾期率（%）"))).isEqualTo(12);
+        // A county name of 11 characters needs 23 columns.
+        assertThat(SheetTable.displayWidth("喀喇沁左翼蒙古族自治县")).isEqualTo(22);
+    }
+
+    @Test
+    void everyTablePrintsOnA4WithTheFooterAndOnlyItsPrintedColumnsFitted() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(2)) {
+            ExcelStyles styles = new ExcelStyles(wb);
+            // 100 + 100 = 200 characters: fitted to one page wide (75 %, 8.25 pt).
+            new SheetTable(wb, styles, "宽", List.of(SheetTable.text("甲", 100), SheetTable.text("乙", 100)))
+                    .printedFor("2026-10-31").finish();
+            // One more character: columns print across pages rather than shrink below 8 pt.
+            new SheetTable(wb, styles, "过宽", List.of(SheetTable.text("甲", 100), SheetTable.text("乙", 101)))
+                    .printedFor("2026-10-31").finish();
+            // Only the first column printed: narrow enough for portrait.
+            new SheetTable(wb, styles, "选列", List.of(SheetTable.text("甲", 60), SheetTable.text("乙", 101)))
+                    .printedFor("2026-10-31").printOnly(1).finish();
+            wb.write(bytes);
+        }
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+            var wide = read.getSheet("宽");
+            assertThat(wide.getFitToPage()).isTrue();
+            assertThat(wide.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(wide.getPrintSetup().getLandscape()).isTrue();
+            assertThat(read.getSheet("过宽").getFitToPage()).isFalse();
+            assertThat(read.getSheet("选列").getPrintSetup().getLandscape()).isFalse();
+            assertThat(read.getPrintArea(2)).isEqualTo("选列!$A$1:$A$1");
+            for (var sheet : read) {
+                assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+                assertThat(sheet.getFooter().getCenter()).isEqualTo("第 &P 页 共 &N 页");
+                assertThat(sheet.getFooter().getLeft()).isEqualTo("数据日期 2026-10-31");
+                assertThat(sheet.getFooter().getRight()).isEqualTo("内部资料 注意保密");
+                assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("1:1");
+            }
+        }
+    }
+
+    @Test
+    void onlyTheBadgeColumnCarriesTheRowsColour() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(2)) {
+            SheetTable t = new SheetTable(wb, new ExcelStyles(wb), "明细",
+                    List.of(SheetTable.text("规则", 10), SheetTable.text("严重程度", 8))).badgeOnly(1);
+            t.add(Tone.RED, "户贷企用", "高");
+            t.finish();
+            wb.write(bytes);
+        }
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+            var row = read.getSheet("明细").getRow(1);
+            assertThat(row.getCell(0).getCellStyle().getFillPattern()).isEqualTo(FillPatternType.NO_FILL);
+            assertThat(row.getCell(1).getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
+            // PAUSE and HIGH are red: #C00000, not the pink the issue complained of.
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFColor) row.getCell(1).getCellStyle()
+                    .getFillForegroundColorColor()).getARGBHex()).isEqualTo("FFC00000");
+        }
     }
 
     private static Workbook write(int maxRows, int rows, String text) throws IOException {
