@@ -1,6 +1,7 @@
 package cn.microcredit.monitor.store;
 
 import java.util.Locale;
+import java.util.zip.CRC32C;
 
 /**
  * The header of a stored chunk's payload, and the versions of the format. A chunk outlives the code that wrote it: the
@@ -18,8 +19,9 @@ import java.util.Locale;
  *   4  version     1 byte   2
  *   5  kind        1 byte   {@link ChunkKind#code()}: 'L' loans, 'R' roster periods, 'H' shared households
  *   6  rows        4 bytes  big-endian: the rows in the chunk (the reader checks it counted as many)
- *  10  checksum    4 bytes  big-endian: CRC-32C of the raw rows (a damaged blob is an error, not other figures)
- *  14  raw length  4 bytes  big-endian: the rows' length before deflating
+ *  10  raw length  4 bytes  big-endian: the rows' length before deflating
+ *  14  checksum    4 bytes  big-endian: CRC-32C of the whole payload but these 4 bytes (a damaged blob is an
+ *                           error, not other figures; over the deflated bytes, a quarter of the raw rows' length)
  * </pre>
  * The rows are laid out as in version 1, field after field (see {@link LoanCodec#write}, {@link RosterCodec#write}),
  * except that enums are written by the explicit codes of {@link StoredCodes}, which never change.
@@ -53,21 +55,34 @@ final class ChunkFormat {
      * What a payload's header says.
      *
      * @param rows       the rows the chunk holds (version 2 on; version 1 does not say)
-     * @param checksum   CRC-32C of the raw rows (version 2 on)
      * @param dataOffset where the deflated rows begin
      */
-    record Header(int version, int rows, int checksum, int rawLength, int dataOffset) {
+    record Header(int version, int rows, int rawLength, int dataOffset) {
     }
 
-    /** Writes the current version's header for these rows into {@code out}; returns where the deflated rows go. */
-    static int writeHeader(byte[] out, ChunkKind kind, int rows, int checksum, int rawLength) {
+    /**
+     * Writes the current version's header for these rows into {@code out}, all but its checksum ({@link #seal});
+     * returns where the deflated rows go.
+     */
+    static int writeHeader(byte[] out, ChunkKind kind, int rows, int rawLength) {
         System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
         out[4] = (byte) CURRENT;
         out[5] = kind.code();
         putInt(out, 6, rows);
-        putInt(out, 10, checksum);
-        putInt(out, 14, rawLength);
+        putInt(out, 10, rawLength);
         return HEADER_BYTES;
+    }
+
+    /** Puts the checksum into a payload whose header and deflated rows are complete. */
+    static void seal(byte[] payload) {
+        putInt(payload, 14, checksum(payload));
+    }
+
+    private static int checksum(byte[] payload) {
+        CRC32C crc = new CRC32C();
+        crc.update(payload, 0, 14);
+        crc.update(payload, HEADER_BYTES, payload.length - HEADER_BYTES);
+        return (int) crc.getValue();
     }
 
     /**
@@ -80,7 +95,7 @@ final class ChunkFormat {
                     + " bytes");
         }
         if ((payload[0] & 0x80) == 0) {
-            return new Header(V1, 0, 0, getInt(payload, 0), V1_HEADER_BYTES);
+            return new Header(V1, 0, getInt(payload, 0), V1_HEADER_BYTES);
         }
         if (payload.length < HEADER_BYTES) {
             throw new StoreException("stored chunk of " + name(expected) + " is truncated: " + payload.length
@@ -99,13 +114,17 @@ final class ChunkFormat {
                     + ", which this build cannot read (it reads versions " + V1 + " to " + CURRENT + ")"
                     + (version > CURRENT ? ": a newer release wrote it; run that release or a later one" : ""));
         }
+        if (checksum(payload) != getInt(payload, 14)) {
+            throw new StoreException("stored chunk of " + name(expected) + " is corrupt: it does not match its "
+                    + "checksum (damaged or cut)");
+        }
         ChunkKind kind = ChunkKind.ofCode(payload[5]);
         if (kind != expected) {
             throw new StoreException("stored chunk holds " + (kind == null
                     ? String.format(Locale.ROOT, "rows of an unknown kind (code %02X)", payload[5])
                     : name(kind)) + ", not " + name(expected));
         }
-        return new Header(version, getInt(payload, 6), getInt(payload, 10), getInt(payload, 14), HEADER_BYTES);
+        return new Header(version, getInt(payload, 6), getInt(payload, 10), HEADER_BYTES);
     }
 
     private static String name(ChunkKind kind) {

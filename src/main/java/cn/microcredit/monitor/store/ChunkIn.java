@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.zip.CRC32C;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -54,13 +53,6 @@ final class ChunkIn {
             throw new StoreException("stored chunk is corrupt", e);
         } finally {
             inflater.end();
-        }
-        if (header.version() >= ChunkFormat.V2) {
-            CRC32C checksum = new CRC32C();
-            checksum.update(raw, 0, length);
-            if ((int) checksum.getValue() != header.checksum()) {
-                throw new StoreException("stored chunk is corrupt: its rows do not match their checksum");
-            }
         }
         return new ChunkIn(raw, header.version(), header.rows(), kind);
     }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.zip.CRC32C;
 import java.util.zip.Deflater;
 
 /**
@@ -70,21 +69,21 @@ final class ChunkOut {
 
     /** The compressed payload: the header of the current format version for this kind of rows, then the rows. */
     byte[] compress(ChunkKind kind) {
-        CRC32C checksum = new CRC32C();
-        checksum.update(buf, 0, pos);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         try {
             deflater.setInput(buf, 0, pos);
             deflater.finish();
             byte[] out = new byte[pos / 2 + 64];
-            int n = ChunkFormat.writeHeader(out, kind, rows, (int) checksum.getValue(), pos);
+            int n = ChunkFormat.writeHeader(out, kind, rows, pos);
             while (!deflater.finished()) {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, out.length * 2);
                 }
                 n += deflater.deflate(out, n, out.length - n);
             }
-            return Arrays.copyOf(out, n);
+            byte[] payload = Arrays.copyOf(out, n);
+            ChunkFormat.seal(payload);
+            return payload;
         } finally {
             deflater.end();
         }

@@ -109,6 +109,6 @@ class LoanCodecTest {
         assertThatThrownBy(() -> LoanCodec.read(corrupt, 1, l -> { })).isInstanceOf(StoreException.class)
                 .hasMessageContaining("corrupt");
         assertThatThrownBy(() -> LoanCodec.read(cut, 1, l -> { })).isInstanceOf(StoreException.class)
-                .hasMessageContaining("truncated");
+                .hasMessageContaining("damaged or cut");
     }
 }

@@ -1,6 +1,5 @@
 package cn.microcredit.monitor.store;
 
-import java.util.Arrays;
 import java.util.List;
 
 import cn.microcredit.monitor.reference.RosterPeriod;
@@ -79,11 +78,11 @@ final class V1ChunkWriter {
         return i;
     }
 
-    /**
-     * Version 1 is version 2 without the header's first fields: the raw length is the header's last field, and the
-     * deflated rows follow it alike.
-     */
+    /** Version 1 is the raw length, then the deflated rows, as in version 2 but without the rest of its header. */
     private static byte[] v1(byte[] v2) {
-        return Arrays.copyOfRange(v2, ChunkFormat.HEADER_BYTES - 4, v2.length);
+        byte[] v1 = new byte[4 + v2.length - ChunkFormat.HEADER_BYTES];
+        System.arraycopy(v2, 10, v1, 0, 4);
+        System.arraycopy(v2, ChunkFormat.HEADER_BYTES, v1, 4, v2.length - ChunkFormat.HEADER_BYTES);
+        return v1;
     }
 }
