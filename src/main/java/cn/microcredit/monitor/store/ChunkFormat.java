@@ -109,7 +109,8 @@ final class ChunkFormat {
             }
         }
         int version = payload[4] & 0xFF;
-        if (version != V2) {
+        // Versions 2 on share this header; a version 3 that adds a field only raises CURRENT.
+        if (version < V2 || version > CURRENT) {
             throw new StoreException("stored chunk of " + name(expected) + " has format version " + version
                     + ", which this build cannot read (it reads versions " + V1 + " to " + CURRENT + ")"
                     + (version > CURRENT ? ": a newer release wrote it; run that release or a later one" : ""));
