@@ -3,26 +3,44 @@ package cn.microcredit.monitor.store;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
-/** Reads back the rows of a chunk written by {@link ChunkOut}. */
+/**
+ * Reads back the rows of a chunk written by {@link ChunkOut}, or by a release before it: the header says which format
+ * version the rows are in ({@link ChunkFormat}), and the codecs read each version's fields accordingly.
+ */
 final class ChunkIn {
 
+    /** Deflate expands at most about 1,032 to 1: a raw length beyond that is a damaged header, not a chunk. */
+    private static final int MAX_DEFLATE_RATIO = 1032;
+
     private final byte[] buf;
+    private final int version;
+    private final int rows;
+    private final ChunkKind kind;
     private int pos;
 
-    private ChunkIn(byte[] buf) {
+    private ChunkIn(byte[] buf, int version, int rows, ChunkKind kind) {
         this.buf = buf;
+        this.version = version;
+        this.rows = rows;
+        this.kind = kind;
     }
 
-    static ChunkIn of(byte[] payload) {
-        int length = (payload[0] & 0xFF) << 24 | (payload[1] & 0xFF) << 16 | (payload[2] & 0xFF) << 8
-                | payload[3] & 0xFF;
+    /** The rows of a payload that must hold rows of {@code kind}; see {@link ChunkFormat#read} for what is refused. */
+    static ChunkIn of(byte[] payload, ChunkKind kind) {
+        ChunkFormat.Header header = ChunkFormat.read(payload, kind);
+        int length = header.rawLength();
+        if (length < 0 || length > (long) (payload.length - header.dataOffset()) * MAX_DEFLATE_RATIO + 64) {
+            throw new StoreException("stored chunk is corrupt: it claims " + Integer.toUnsignedString(length)
+                    + " bytes of rows in a payload of " + payload.length);
+        }
         byte[] raw = new byte[length];
         Inflater inflater = new Inflater(true);
         try {
-            inflater.setInput(payload, 4, payload.length - 4);
+            inflater.setInput(payload, header.dataOffset(), payload.length - header.dataOffset());
             int n = 0;
             while (n < length) {
                 int got = inflater.inflate(raw, n, length - n);
@@ -36,7 +54,23 @@ final class ChunkIn {
         } finally {
             inflater.end();
         }
-        return new ChunkIn(raw);
+        return new ChunkIn(raw, header.version(), header.rows(), kind);
+    }
+
+    /** The format version the rows are in: {@link ChunkFormat#V1} or later. */
+    int version() {
+        return version;
+    }
+
+    /**
+     * Called by a codec when it has read every row: a chunk that says how many rows it holds (version 2 on) must
+     * have held exactly that many, else its rows were read with the wrong layout.
+     */
+    void checkRows(int read) {
+        if (version >= ChunkFormat.V2 && read != rows) {
+            throw new StoreException("stored chunk of " + kind.name().toLowerCase(Locale.ROOT)
+                    + " gave " + read + " rows where its header says " + rows);
+        }
     }
 
     boolean hasMore() {

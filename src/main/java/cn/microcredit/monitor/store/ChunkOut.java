@@ -8,7 +8,8 @@ import java.util.zip.Deflater;
 
 /**
  * Builds the payload of one stored chunk: rows written field by field in a compact binary form (variable-length
- * integers, UTF-8 text, decimals as scale and unscaled value), then compressed. Read back with {@link ChunkIn}.
+ * integers, UTF-8 text, decimals as scale and unscaled value), then compressed behind the header of the current
+ * format version ({@link ChunkFormat}). Read back with {@link ChunkIn}.
  */
 final class ChunkOut {
 
@@ -66,25 +67,23 @@ final class ChunkOut {
         writeLong(scaled.unscaledValue().longValueExact());
     }
 
-    /** The compressed payload: the raw length, then the deflated rows. */
-    byte[] compress() {
+    /** The compressed payload: the header of the current format version for this kind of rows, then the rows. */
+    byte[] compress(ChunkKind kind) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         try {
             deflater.setInput(buf, 0, pos);
             deflater.finish();
             byte[] out = new byte[pos / 2 + 64];
-            int n = 4;
-            out[0] = (byte) (pos >>> 24);
-            out[1] = (byte) (pos >>> 16);
-            out[2] = (byte) (pos >>> 8);
-            out[3] = (byte) pos;
+            int n = ChunkFormat.writeHeader(out, kind, rows, pos);
             while (!deflater.finished()) {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, out.length * 2);
                 }
                 n += deflater.deflate(out, n, out.length - n);
             }
-            return Arrays.copyOf(out, n);
+            byte[] payload = Arrays.copyOf(out, n);
+            ChunkFormat.seal(payload);
+            return payload;
         } finally {
             deflater.end();
         }

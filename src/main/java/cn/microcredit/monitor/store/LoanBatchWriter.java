@@ -79,7 +79,8 @@ public final class LoanBatchWriter implements LedgerSink, AutoCloseable {
 
     private void flushLoans() {
         try {
-            RunChunks.insert(connection, runId, RunChunks.LOANS, fileSeq, chunks++, chunk.rows(), chunk.compress());
+            RunChunks.insert(connection, runId, RunChunks.LOANS, fileSeq, chunks++, chunk.rows(),
+                    chunk.compress(ChunkKind.LOANS));
             if (chunks % CHUNKS_PER_COMMIT == 0) {
                 connection.commit();
             }

@@ -9,15 +9,13 @@ import cn.microcredit.monitor.loan.Purpose;
 
 /**
  * The stored form of accepted loans: every field of the ledger row, amounts at 2 decimals and the rate at 6 (as the
- * SPEC's columns hold them), {@value #CHUNK_ROWS} loans of one file to a chunk.
+ * SPEC's columns hold them), {@value #CHUNK_ROWS} loans of one file to a chunk. Written in the current format version,
+ * read in every version ever released ({@link ChunkFormat}): versions 1 and 2 lay a row out alike and differ only in
+ * how the enums are coded (ordinals of c072f04's order, {@link V1Ordinals}; explicit codes, {@link StoredCodes}).
  */
 final class LoanCodec {
 
     static final int CHUNK_ROWS = 4096;
-
-    private static final Classification[] CLASSIFICATIONS = Classification.values();
-    private static final Purpose[] PURPOSES = Purpose.values();
-    private static final Guarantee[] GUARANTEES = Guarantee.values();
 
     private LoanCodec() {
     }
@@ -36,24 +34,31 @@ final class LoanCodec {
         out.writeDecimal(loan.balance(), 2);
         out.writeDecimal(loan.annualRatePct(), 6);
         out.writeInt(loan.overdueDays());
-        out.writeInt(loan.classification().ordinal());
+        out.writeInt(StoredCodes.code(loan.classification()));
         out.writeInt(loan.renewalCount());
-        out.writeInt(loan.purpose().ordinal());
-        out.writeInt(loan.guarantee().ordinal());
+        out.writeInt(StoredCodes.code(loan.purpose()));
+        out.writeInt(StoredCodes.code(loan.guarantee()));
         out.writeBoolean(loan.largeNeed());
         out.endRow();
     }
 
     static void read(byte[] payload, int fileSeq, Consumer<StoredLoan> consumer) {
-        ChunkIn in = ChunkIn.of(payload);
+        ChunkIn in = ChunkIn.of(payload, ChunkKind.LOANS);
+        boolean v1 = in.version() == ChunkFormat.V1;
+        CodeTable<Classification> classifications = v1 ? V1Ordinals.CLASSIFICATIONS : StoredCodes.CLASSIFICATIONS;
+        CodeTable<Purpose> purposes = v1 ? V1Ordinals.PURPOSES : StoredCodes.PURPOSES;
+        CodeTable<Guarantee> guarantees = v1 ? V1Ordinals.GUARANTEES : StoredCodes.GUARANTEES;
+        int rows = 0;
         while (in.hasMore()) {
             long line = in.readLong();
             Loan loan = new Loan(in.readString(), in.readString(), in.readString(), in.readString(), in.readString(),
                     in.readString(), in.readDate(), in.readDate(), in.readDecimal(2), in.readDecimal(2),
-                    in.readDecimal(6), in.readInt(), CLASSIFICATIONS[in.readInt()], in.readInt(),
-                    PURPOSES[in.readInt()], GUARANTEES[in.readInt()], in.readBoolean());
+                    in.readDecimal(6), in.readInt(), classifications.of(in.readInt()), in.readInt(),
+                    purposes.of(in.readInt()), guarantees.of(in.readInt()), in.readBoolean());
+            rows++;
             consumer.accept(new StoredLoan(fileSeq, line, loan));
         }
+        in.checkRows(rows);
     }
 
     /**
@@ -61,7 +66,8 @@ final class LoanCodec {
      * field is passed over, in the order {@link #write} puts them.
      */
     static void readRates(byte[] payload, RunChunks.LoanRate consumer) {
-        ChunkIn in = ChunkIn.of(payload);
+        ChunkIn in = ChunkIn.of(payload, ChunkKind.LOANS);
+        int rows = 0;
         while (in.hasMore()) {
             in.skipNumber(); // line
             String bankCode = in.readString();
@@ -76,12 +82,14 @@ final class LoanCodec {
             in.skipNumber(); // balance
             long rate = in.readLong();
             in.skipNumber(); // overdue days
-            in.skipNumber(); // classification
+            in.skipNumber(); // classification (a code in any version: passed over alike)
             in.skipNumber(); // renewals
             in.skipNumber(); // purpose
             in.skipNumber(); // guarantee
             in.skipBoolean(); // large need
+            rows++;
             consumer.accept(bankCode, loanId, rate);
         }
+        in.checkRows(rows);
     }
 }

@@ -97,7 +97,7 @@ public class RunChunks {
         }
 
         private void flush() {
-            jdbc.update(INSERT, runId, ROSTER, 0, chunkSeq++, out.rows(), out.compress());
+            jdbc.update(INSERT, runId, ROSTER, 0, chunkSeq++, out.rows(), out.compress(ChunkKind.ROSTER));
             out.reset();
         }
     }
@@ -114,17 +114,19 @@ public class RunChunks {
             out.endRow();
         }
         jdbc.update("DELETE FROM run_chunk WHERE run_id = ? AND kind = ?", runId, SHARED_HOUSEHOLDS);
-        jdbc.update(INSERT, runId, SHARED_HOUSEHOLDS, 0, 0, out.rows(), out.compress());
+        jdbc.update(INSERT, runId, SHARED_HOUSEHOLDS, 0, 0, out.rows(), out.compress(ChunkKind.SHARED_HOUSEHOLDS));
     }
 
     /** What {@link #saveSharedHouseholds} stored, sorted. */
     public long[] sharedHouseholds(long runId) {
         LongList fingerprints = new LongList();
         jdbc.query("SELECT payload FROM run_chunk WHERE run_id = ? AND kind = ?", rs -> {
-            ChunkIn in = ChunkIn.of(rs.getBytes(1));
-            while (in.hasMore()) {
+            ChunkIn in = ChunkIn.of(rs.getBytes(1), ChunkKind.SHARED_HOUSEHOLDS);
+            int rows = 0;
+            for (; in.hasMore(); rows++) {
                 fingerprints.add(in.readLong());
             }
+            in.checkRows(rows);
         }, runId, SHARED_HOUSEHOLDS);
         return fingerprints.sortedCopy();
     }
@@ -282,7 +284,7 @@ public class RunChunks {
         jdbc.update("""
                 UPDATE run_chunk SET row_count = ?, payload = ?
                 WHERE run_id = ? AND kind = ? AND file_seq = ? AND chunk_seq = ?""",
-                out.rows(), out.compress(), runId, LOANS, fileSeq, chunkSeq);
+                out.rows(), out.compress(ChunkKind.LOANS), runId, LOANS, fileSeq, chunkSeq);
     }
 
     /** Forgets what a file sent before it turned out to be unusable as a whole. */

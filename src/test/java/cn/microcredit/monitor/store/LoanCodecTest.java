@@ -34,7 +34,7 @@ class LoanCodecTest {
             LoanCodec.write(out, line++, l);
         }
         assertThat(out.rows()).isEqualTo(loans.size());
-        return out.compress();
+        return out.compress(ChunkKind.LOANS);
     }
 
     @Test
@@ -94,7 +94,7 @@ class LoanCodecTest {
         written.forEach(p -> RosterCodec.write(out, p));
         List<RosterPeriod> read = new ArrayList<>();
 
-        RosterCodec.read(out.compress(), read::add);
+        RosterCodec.read(out.compress(ChunkKind.ROSTER), read::add);
 
         assertThat(read).isEqualTo(written);
     }
@@ -103,12 +103,12 @@ class LoanCodecTest {
     void aCorruptOrCutChunkIsAStorageErrorNotWrongFigures() {
         byte[] chunk = encode(List.of(loan("A1", "50000", "40000", "4.35", 0)), 2);
         byte[] corrupt = chunk.clone();
-        Arrays.fill(corrupt, 4, corrupt.length, (byte) 0xFF);
+        Arrays.fill(corrupt, ChunkFormat.HEADER_BYTES, corrupt.length, (byte) 0xFF);
         byte[] cut = Arrays.copyOf(chunk, chunk.length - 3);
 
         assertThatThrownBy(() -> LoanCodec.read(corrupt, 1, l -> { })).isInstanceOf(StoreException.class)
                 .hasMessageContaining("corrupt");
         assertThatThrownBy(() -> LoanCodec.read(cut, 1, l -> { })).isInstanceOf(StoreException.class)
-                .hasMessageContaining("truncated");
+                .hasMessageContaining("damaged or cut");
     }
 }
