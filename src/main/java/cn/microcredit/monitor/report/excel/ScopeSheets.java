@@ -91,7 +91,7 @@ public final class ScopeSheets {
         r++;
         r = pair(sheet, r, "数据日期", s.asOf().toString());
         r = pair(sheet, r, "生成时间", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
-        r = pair(sheet, r, "对比日期（上期）", s.previousAsOf() == null ? "无（首期数据，不计算变动）" : s.previousAsOf().toString());
+        r = pair(sheet, r, "对比日期（上期，" + ("previous-run".equals(s.comparisonBasis()) ? "最近一期" : "上月末或之前") + "）", s.previousAsOf() == null ? "无（首期数据，不计算变动）" : s.previousAsOf().toString());
         r++;
         r = pair(sheet, r, "有贷款余额的县区", counties.size() + " 个");
         r = pair(sheet, r, "暂停发放（红）", pause + " 个县区");
@@ -171,14 +171,17 @@ public final class ScopeSheets {
                 text("地市", 9), text("金融监管分局", 18), text("状态", 9), text("原因", 30), integer("承贷机构数"),
                 integer("贷款笔数"), money("贷款余额（元）"), money("逾期余额（元）"), money("不良余额（元）"),
                 rate("逾期率（%）"), rate("不良率（%）"), rate("容忍度阈值（%）"), rate("上期逾期率（%）"),
-                points("逾期率变动（百分点）"), money("预计中央贴息（元/年）")));
+                points("逾期率变动（百分点）"), money("预计中央贴息（元/年）"), integer("借款户数"), integer("逾期笔数"),
+                integer("不良笔数"), text("暂停发放机构", 14), text("风险提示机构", 14), text("上期状态", 9)));
         for (CellResult c : counties) {
             County county = data.county(c.countyCode());
             Figures f = c.figures();
             t.add(Tone.of(c.status()), c.countyCode(), county.name(), county.cityName(), county.subBureau(),
                     c.status().label(), Reason.joinLabels(c.reasons()), data.bankCount(c.countyCode()), f.loanCount(),
                     f.balance(), f.overdueBalance(), f.nplBalance(), f.overdueRatePct(), f.nplRatePct(),
-                    c.thresholdPct(), c.prevOverdueRatePct(), c.overdueChangePp(), f.estCentralSubsidy());
+                    c.thresholdPct(), c.prevOverdueRatePct(), c.overdueChangePp(), f.estCentralSubsidy(),
+                    c.householdCount(), f.overdueLoanCount(), f.nplLoanCount(), String.join("、", c.pauseBanks()),
+                    String.join("、", c.warnBanks()), c.prevStatus() == null ? "" : c.prevStatus().label());
         }
         t.finish();
     }
