@@ -10,5 +10,7 @@ ALTER TABLE cell_metrics ADD COLUMN pause_banks VARCHAR(4000);
 ALTER TABLE cell_metrics ADD COLUMN warn_banks VARCHAR(4000);
 -- BANK_COUNTY and COUNTY rows: the status on the comparison date; NULL when no outstanding loans then, or no such date.
 ALTER TABLE cell_metrics ADD COLUMN prev_status VARCHAR(8);
--- month-end or previous-run (SPEC 5.2); the comparison run itself is previous_run_id.
+-- The comparison date a run compared with and the basis it was chosen by (month-end or previous-run, SPEC 5.2).
+-- previous_run_id names the comparison run, but that run is replaced when its date is run again: the date stays.
+ALTER TABLE monitor_run ADD COLUMN comparison_as_of DATE;
 ALTER TABLE monitor_run ADD COLUMN comparison_basis VARCHAR(16);

@@ -39,7 +39,7 @@ public class PrepareTasklet implements Tasklet {
         var previous = ComparisonDate.choose(p.asOf(), basis, runs.completedBefore(p.asOf()),
                 RunRepository.StoredRun::asOf);
         runs.begin(p.runId(), p.asOf(), p.input().toString(), previous.map(RunRepository.StoredRun::runId).orElse(null));
-        runs.saveComparisonBasis(p.runId(), basis);
+        runs.saveComparison(p.runId(), previous.map(RunRepository.StoredRun::asOf).orElse(null), basis);
         runs.saveReference(p.runId(), banks, counties);
         if (runs.hasCompleted(p.asOf())) {
             log.info("{} already has published results: this run will replace them when it completes", p.asOf());

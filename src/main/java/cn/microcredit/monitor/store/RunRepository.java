@@ -55,9 +55,13 @@ public class RunRepository {
                 (rs, i) -> new StoredRun(rs.getLong(1), rs.getDate(2).toLocalDate()), Date.valueOf(asOf));
     }
 
-    /** Records the comparison basis the run chose its comparison date by (SPEC 5.2), for analysts' SQL. */
-    public void saveComparisonBasis(long runId, ComparisonBasis basis) {
-        jdbc.update("UPDATE monitor_run SET comparison_basis = ? WHERE run_id = ?", basis.code(), runId);
+    /**
+     * Records the comparison date (null without one) and the basis it was chosen by (SPEC 5.2), for {@code --history}
+     * and analysts' SQL.
+     */
+    public void saveComparison(long runId, LocalDate comparisonAsOf, ComparisonBasis basis) {
+        jdbc.update("UPDATE monitor_run SET comparison_as_of = ?, comparison_basis = ? WHERE run_id = ?",
+                comparisonAsOf == null ? null : Date.valueOf(comparisonAsOf), basis.code(), runId);
     }
 
     /** The comparison basis of a run; null for runs stored before it was recorded. */
@@ -198,7 +202,8 @@ public class RunRepository {
 
     /** One stored run, as {@code --history} lists it. */
     public record HistoryRow(LocalDate asOf, long runId, String status, LocalDateTime finishedAt, Integer exitCode,
-                             long loansAccepted, long loansStored, long pauseCounties, long warnCounties) {
+                             long loansAccepted, long loansStored, long pauseCounties, long warnCounties,
+                             LocalDate comparisonAsOf) {
     }
 
     /** Every run in the database, newest date first. */
@@ -212,13 +217,14 @@ public class RunRepository {
                        (SELECT COUNT(*) FROM cell_metrics c
                         WHERE c.run_id = r.run_id AND c.level = 'COUNTY' AND c.status = 'PAUSE') AS pause,
                        (SELECT COUNT(*) FROM cell_metrics c
-                        WHERE c.run_id = r.run_id AND c.level = 'COUNTY' AND c.status = 'WARN') AS warn
+                        WHERE c.run_id = r.run_id AND c.level = 'COUNTY' AND c.status = 'WARN') AS warn,
+                       r.comparison_as_of
                 FROM monitor_run r
                 ORDER BY r.as_of DESC, r.run_id DESC""",
                 (rs, i) -> new HistoryRow(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getString(3),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime(),
                         (Integer) rs.getObject(5, Integer.class), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                        rs.getLong(9)));
+                        rs.getLong(9), rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate()));
     }
 
     /**

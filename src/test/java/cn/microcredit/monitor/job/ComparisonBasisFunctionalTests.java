@@ -88,6 +88,8 @@ class ComparisonBasisFunctionalTests {
                 "\"comparison_basis\": \"month-end\"", "\"household_count\": 5", "\"overdue_loan_count\": 2");
         assertThat(console.toString(StandardCharsets.UTF_8))
                 .contains("对比日 2026-08-31 (comparison date, month-end)");
+        assertThat(history()).containsPattern("(?m)^2026-09-30 .*COMPLETED .* 2026-08-31 ")
+                .containsPattern("(?m)^2026-09-15 .*COMPLETED .* 2026-08-31 ");
         assertThat(csv("2026-09-30", "bank_county_metrics.csv")).containsExactly(BANK_COUNTY_HEADER,
                 "2026-09-30,210123,B1,3,100000.00,4000.00,0.00,4.00,0.00,1.50,4.50,0.00,4.00,WARN,"
                         + "OVERDUE_NEAR_TOLERANCE;OVERDUE_RISING_FAST,1,0,2500.00,OK",
@@ -131,6 +133,7 @@ class ComparisonBasisFunctionalTests {
 
         assertThat(summary("2026-09-30")).contains("\"comparison_as_of\": \"2026-09-15\"",
                 "\"comparison_basis\": \"previous-run\"");
+        assertThat(history()).containsPattern("(?m)^2026-09-30 .*COMPLETED .* 2026-09-15 ");
         assertThat(csv("2026-09-30", "bank_county_metrics.csv")).containsExactly(BANK_COUNTY_HEADER,
                 "2026-09-30,210123,B1,3,100000.00,4000.00,0.00,4.00,0.00,1.50,4.50,40.00,-36.00,WARN,"
                         + "OVERDUE_NEAR_TOLERANCE,1,0,2500.00,PAUSE",

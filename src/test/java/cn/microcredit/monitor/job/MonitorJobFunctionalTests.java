@@ -235,7 +235,8 @@ class MonitorJobFunctionalTests {
         List<String> after = stdout.toString(StandardCharsets.UTF_8).lines().toList();
 
         assertThat(before).hasSize(3);
-        assertThat(before.get(1)).startsWith("2026-07-31").contains("COMPLETED").matches(".* 9 +9 +2 +1$");
+        assertThat(before.get(1)).startsWith("2026-07-31").contains("COMPLETED", " 2026-06-30 ")
+                .matches(".* 9 +9 +2 +1$");
         assertThat(before.get(2)).startsWith("2026-06-30").matches(".* 8 +8 +2 +0$");
         assertThat(purge).contains("removed 8 stored loan rows of dates before 2026-07-01");
         assertThat(after.get(1)).isEqualTo(before.get(1));
