@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.microcredit.monitor.metrics.ComparisonBasis;
 import cn.microcredit.monitor.metrics.MonitorRules;
 
 /**
@@ -171,8 +172,16 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
         if (!RULE_NAMES.contains(rule)) {
             throw new UsageException("未知规则参数 --" + name + "；可用: " + String.join(", ", RULE_NAMES));
         }
-        boolean whole = Arrays.stream(MonitorRules.class.getRecordComponents())
-                .filter(c -> kebab(c.getName()).equals(rule)).anyMatch(c -> c.getType() == int.class);
+        Class<?> type = Arrays.stream(MonitorRules.class.getRecordComponents())
+                .filter(c -> kebab(c.getName()).equals(rule)).findFirst().orElseThrow().getType();
+        if (type == ComparisonBasis.class) {
+            if (ComparisonBasis.of(value).isEmpty()) {
+                throw new UsageException("规则参数 --" + name + " 应为 month-end（默认，与上月末或之前最近一期比较）或 "
+                        + "previous-run（与最近一期比较）: '" + value + "'");
+            }
+            return value;
+        }
+        boolean whole = type == int.class;
         try {
             BigDecimal number = new BigDecimal(value);
             if (number.signum() < 0) {

@@ -25,14 +25,15 @@ public class HistoryCommands {
             out.println("数据库中没有已保存的运行 (no stored runs)");
             return 0;
         }
-        out.printf("%-10s %6s %-9s %-16s %4s %9s %9s %5s %5s%n", "as_of", "run", "status", "finished", "exit",
-                "loans", "stored", "PAUSE", "WARN");
+        out.printf("%-10s %6s %-9s %-16s %4s %-10s %9s %9s %5s %5s%n", "as_of", "run", "status", "finished", "exit",
+                "compared", "loans", "stored", "PAUSE", "WARN");
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
         for (RunRepository.HistoryRow r : rows) {
-            out.printf("%-10s %6d %-9s %-16s %4s %9d %9d %5d %5d%n", r.asOf(), r.runId(), r.status(),
+            out.printf("%-10s %6d %-9s %-16s %4s %-10s %9d %9d %5d %5d%n", r.asOf(), r.runId(), r.status(),
                     r.finishedAt() == null ? "" : r.finishedAt().format(time),
-                    r.exitCode() == null ? "" : r.exitCode().toString(), r.loansAccepted(), r.loansStored(),
-                    r.pauseCounties(), r.warnCounties());
+                    r.exitCode() == null ? "" : r.exitCode().toString(),
+                    r.comparisonAsOf() == null ? "" : r.comparisonAsOf().toString(), r.loansAccepted(),
+                    r.loansStored(), r.pauseCounties(), r.warnCounties());
         }
         return 0;
     }

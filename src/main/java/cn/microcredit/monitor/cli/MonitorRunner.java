@@ -121,7 +121,8 @@ public class MonitorRunner {
     private static void print(RunSummary s, CommandLineOptions options, PrintStream out) {
         out.println();
         out.printf("帮扶小额信贷风险监测 %s (run %d)%s%n", s.asOf(), s.runId(),
-                s.previousAsOf() == null ? "，无上期数据" : "，对比上期 " + s.previousAsOf());
+                s.previousAsOf() == null ? "，无对比日 (no comparison date, " + s.comparisonBasis() + ")"
+                        : "，对比日 " + s.previousAsOf() + " (comparison date, " + s.comparisonBasis() + ")");
         printFiles(s, out);
         out.printf("  counties: %d PAUSE 暂停发放, %d WARN 风险提示, %d OK%n", s.counties(Status.PAUSE),
                 s.counties(Status.WARN), s.counties(Status.OK));

@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import cn.microcredit.monitor.keys.Fingerprint;
+import cn.microcredit.monitor.keys.LongList;
 import cn.microcredit.monitor.loan.Loan;
 import cn.microcredit.monitor.loan.Regime;
 import cn.microcredit.monitor.metrics.Figures;
+import cn.microcredit.monitor.metrics.HouseholdSubsidy;
 import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.ops.StopRequest;
@@ -20,13 +23,16 @@ import cn.microcredit.monitor.store.StoredLoan;
 /**
  * Sums of SPEC 5.1 over the outstanding loans of a run, per bank × county, and the overdue loans of each county in the
  * ageing buckets of the 1104 S71 report. Money is summed exactly in cents (balances have two decimals), the subsidy as
- * an exact decimal. One instance per thread; {@link #merge} joins them.
+ * an exact decimal. One instance per thread; {@link #merge} joins them, then {@link #finish} settles the households.
+ * <p>
+ * Households (一(六) subsidy cap, {@code household_count}): a loan whose household has no other outstanding loan (its
+ * fingerprint is not among the run's shared households, found when loading) is settled at once; the loans of the
+ * shared households are kept, as the rules step keeps them, and grouped by their real household id in {@link #finish}.
  */
 final class LoanSums implements Consumer<StoredLoan> {
 
     static final String[] BUCKETS = {"1-30", "31-60", "61-90", "91-180", "181-270", "271-360", "361+"};
     private static final int[] BUCKET_MAX_DAYS = {30, 60, 90, 180, 270, 360, Integer.MAX_VALUE};
-    private static final BigDecimal HUNDREDTH = new BigDecimal("0.01");
 
     /** Sums of one bank × county cell. */
     private static final class Cell {
@@ -35,6 +41,8 @@ final class LoanSums implements Consumer<StoredLoan> {
         long overdue;
         long npl;
         long overdue90;
+        long overdueLoans;
+        long nplLoans;
         BigDecimal subsidy = BigDecimal.ZERO;
 
         void add(Cell o) {
@@ -43,6 +51,8 @@ final class LoanSums implements Consumer<StoredLoan> {
             overdue += o.overdue;
             npl += o.npl;
             overdue90 += o.overdue90;
+            overdueLoans += o.overdueLoans;
+            nplLoans += o.nplLoans;
             subsidy = subsidy.add(o.subsidy);
         }
     }
@@ -50,13 +60,21 @@ final class LoanSums implements Consumer<StoredLoan> {
     private record Key(String countyCode, String bankCode) {
     }
 
-    private final MonitorRules rules;
+    private final HouseholdSubsidy subsidy;
+    private final long[] sharedHouseholds;
     private final Map<Key, Cell> cells = new HashMap<>();
     /** Per county: loans, then cents, per bucket. */
     private final Map<String, long[]> ageing = new HashMap<>();
+    /** Per county: distinct households among its outstanding loans (complete after {@link #finish}). */
+    private final Map<String, long[]> households = new HashMap<>();
+    private long provinceHouseholds;
+    /** Outstanding loans of households that may have another: settled in {@link #finish}. */
+    private List<Loan> householdLoans = new ArrayList<>();
 
-    LoanSums(MonitorRules rules) {
-        this.rules = rules;
+    /** @param sharedHouseholds sorted fingerprints of the households with more than one outstanding loan */
+    LoanSums(MonitorRules rules, long[] sharedHouseholds) {
+        this.subsidy = new HouseholdSubsidy(rules);
+        this.sharedHouseholds = sharedHouseholds;
     }
 
     @Override
@@ -72,6 +90,7 @@ final class LoanSums implements Consumer<StoredLoan> {
         cell.balance += cents;
         if (loan.overdueDays() > 0) {
             cell.overdue += cents;
+            cell.overdueLoans++;
             long[] buckets = ageing.computeIfAbsent(loan.countyCode(), c -> new long[BUCKETS.length * 2]);
             int b = 0;
             while (loan.overdueDays() > BUCKET_MAX_DAYS[b]) {
@@ -82,23 +101,42 @@ final class LoanSums implements Consumer<StoredLoan> {
         }
         if (loan.classification().nonPerforming()) {
             cell.npl += cents;
+            cell.nplLoans++;
         }
         if (loan.overdueDays() > 90) {
             cell.overdue90 += cents;
         }
-        if (loan.regime() == Regime.ASSISTANCE) {
-            cell.subsidy = cell.subsidy.add(subsidy(loan));
+        if (LongList.contains(sharedHouseholds, Fingerprint.of(loan.householdId()))) {
+            householdLoans.add(loan);
+        } else {
+            // The household's only outstanding loan: its own cap, one household of its county.
+            if (loan.regime() == Regime.ASSISTANCE) {
+                cell.subsidy = cell.subsidy.add(subsidy.soleLoan(loan));
+            }
+            households.computeIfAbsent(loan.countyCode(), c -> new long[1])[0]++;
+            provinceHouseholds++;
         }
     }
 
     /**
-     * 一(六): one year of central subsidy on today's balance, capped at 50,000 (100,000 with a large production need),
-     * at 70 % of the rate but at most 2.5 points.
+     * After {@link #merge}: the loans of shared households grouped by their real household id, each household's
+     * subsidy cap shared out greedily (一(六), {@link HouseholdSubsidy}) into the loans' own cells, and each household
+     * counted once in every county where it has an outstanding loan and once in the province.
      */
-    private BigDecimal subsidy(Loan loan) {
-        BigDecimal cap = loan.largeNeed() ? rules.subsidyLargeCapYuan() : rules.subsidyCapYuan();
-        BigDecimal points = loan.annualRatePct().multiply(rules.subsidyShare()).min(rules.subsidyMaxPp());
-        return loan.balance().min(cap).multiply(points).multiply(HUNDREDTH);
+    LoanSums finish() {
+        Map<String, List<Loan>> byHousehold = new HashMap<>();
+        householdLoans.forEach(l -> byHousehold.computeIfAbsent(l.householdId(), h -> new ArrayList<>()).add(l));
+        householdLoans = new ArrayList<>();
+        for (List<Loan> household : byHousehold.values()) {
+            for (HouseholdSubsidy.Allocation a : subsidy.allocate(household)) {
+                Cell cell = cells.get(new Key(a.loan().countyCode(), a.loan().bankCode()));
+                cell.subsidy = cell.subsidy.add(a.subsidyYuan());
+            }
+            household.stream().map(Loan::countyCode).distinct()
+                    .forEach(county -> households.computeIfAbsent(county, c -> new long[1])[0]++);
+            provinceHouseholds++;
+        }
+        return this;
     }
 
     private static long cents(BigDecimal yuan) {
@@ -108,6 +146,9 @@ final class LoanSums implements Consumer<StoredLoan> {
     /** Adds the sums of another instance into this one. */
     LoanSums merge(LoanSums other) {
         other.cells.forEach((k, c) -> cells.computeIfAbsent(k, x -> new Cell()).add(c));
+        other.households.forEach((county, n) -> households.computeIfAbsent(county, c -> new long[1])[0] += n[0]);
+        provinceHouseholds += other.provinceHouseholds;
+        householdLoans.addAll(other.householdLoans);
         other.ageing.forEach((county, buckets) -> {
             long[] mine = ageing.computeIfAbsent(county, c -> new long[BUCKETS.length * 2]);
             for (int i = 0; i < mine.length; i++) {
@@ -127,9 +168,21 @@ final class LoanSums implements Consumer<StoredLoan> {
                     Cell c = e.getValue();
                     list.add(new RiskAssessment.Cell(e.getKey().countyCode(), e.getKey().bankCode(),
                             new Figures(c.loans, yuan(c.balance), yuan(c.overdue), yuan(c.npl), yuan(c.overdue90),
-                                    c.subsidy)));
+                                    c.subsidy, c.overdueLoans, c.nplLoans)));
                 });
         return list;
+    }
+
+    /** Distinct households among the outstanding loans of each county (SPEC 5.1 household_count), after finish. */
+    Map<String, Long> countyHouseholds() {
+        Map<String, Long> counts = new TreeMap<>();
+        households.forEach((county, n) -> counts.put(county, n[0]));
+        return counts;
+    }
+
+    /** Distinct households among all outstanding loans, after finish. */
+    long provinceHouseholds() {
+        return provinceHouseholds;
     }
 
     /** The non-empty ageing buckets of each county. */

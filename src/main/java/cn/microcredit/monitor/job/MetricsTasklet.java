@@ -15,13 +15,14 @@ import cn.microcredit.monitor.metrics.Figures;
 import cn.microcredit.monitor.metrics.Level;
 import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.RiskAssessment;
+import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.store.MetricsRepository;
 import cn.microcredit.monitor.store.RunChunks;
 import cn.microcredit.monitor.store.RunRepository;
 
 /**
  * Sums the stored loans per bank × county (read back in parallel) and assesses every level against the tolerance
- * (SPEC 5.1, 5.2).
+ * (SPEC 5.1, 5.2), against the comparison date chosen when the run began.
  */
 @Component
 public class MetricsTasklet implements Tasklet {
@@ -44,11 +45,21 @@ public class MetricsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunParameters p = RunParameters.of(chunkContext);
-        LoanSums sums = chunks.scanLoans(p.runId(), threads, () -> new LoanSums(rules)).stream()
-                .reduce(LoanSums::merge).orElseThrow();
-        Map<String, Figures> previous = runs.previousOf(p.runId())
-                .map(r -> metrics.bankCountyFigures(r.runId())).orElse(Map.of());
-        List<CellResult> results = new RiskAssessment(rules).assess(sums.cells(), runs.banks(p.runId()), previous);
+        long[] shared = chunks.sharedHouseholds(p.runId());
+        LoanSums sums = chunks.scanLoans(p.runId(), threads, () -> new LoanSums(rules, shared)).stream()
+                .reduce(LoanSums::merge).orElseThrow().finish();
+        var comparison = runs.previousOf(p.runId());
+        Map<String, Figures> previous = comparison.map(r -> metrics.bankCountyFigures(r.runId())).orElse(Map.of());
+        Map<String, Status> previousStatus = comparison.map(r -> metrics.statuses(r.runId())).orElse(Map.of());
+        Map<String, Long> households = sums.countyHouseholds();
+        List<CellResult> results = new RiskAssessment(rules)
+                .assess(sums.cells(), runs.banks(p.runId()), previous, previousStatus).stream()
+                .map(r -> switch (r.level()) {
+                    case COUNTY -> r.withHouseholdCount(households.get(r.countyCode()));
+                    case PROVINCE -> r.withHouseholdCount(sums.provinceHouseholds());
+                    default -> r;
+                })
+                .toList();
         metrics.save(p.runId(), p.asOf(), results, sums.ageing());
         long outstanding = results.stream().filter(r -> r.level() == Level.PROVINCE)
                 .mapToLong(r -> r.figures().loanCount()).sum();

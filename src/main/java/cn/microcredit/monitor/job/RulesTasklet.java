@@ -83,6 +83,12 @@ public class RulesTasklet implements Tasklet {
                 ? CompletableFuture.supplyAsync(() -> roster(runId)) : CompletableFuture.completedFuture(null);
         var previous = runs.previousOf(runId);
         KeyIndex previousRates = previous.map(prev -> previousRates(prev.runId())).orElse(null);
+        if (previousRates != null && previousRates.size() == 0) {
+            // SPEC 5.2: one comparison date for every measure; its metrics stay after --purge-before, its loans do not.
+            log.warn("comparison date {} has no stored loans (removed by --purge-before?): RATE_CHANGED cannot be "
+                    + "checked against it; growth, prev_status and LENDING_AFTER_PAUSE use its stored metrics",
+                    previous.get().asOf());
+        }
         long t1 = System.nanoTime();
         RosterIndex roster = join(rosterIndex);
         long t2 = System.nanoTime();

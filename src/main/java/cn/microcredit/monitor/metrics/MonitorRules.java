@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAge                  oldest borrower in whole years on the issue date (一(九): 65周岁（含）)
  * @param maxRenewals             renewals or extensions allowed (二(三): 可续贷或展期1次)
  * @param householdLimitYuan      sum of a household's outstanding assistance loans (一(一)、一(二): 以户为单位, 10万元)
+ * @param comparisonBasis         which earlier stored date growth, prev_status and the history rules compare with
+ *                                (SPEC 5.2; {@code month-end} or {@code previous-run})
  */
 @ConfigurationProperties("monitor.rules")
 public record MonitorRules(
@@ -42,13 +44,14 @@ public record MonitorRules(
         @DefaultValue("18") int minAge,
         @DefaultValue("65") int maxAge,
         @DefaultValue("1") int maxRenewals,
-        @DefaultValue("100000") BigDecimal householdLimitYuan) {
+        @DefaultValue("100000") BigDecimal householdLimitYuan,
+        @DefaultValue("month-end") ComparisonBasis comparisonBasis) {
 
     /** The same rules with other tolerance parameters (SPEC 5.2). */
     public MonitorRules withTolerance(BigDecimal nplMarginPp, BigDecimal warnBandPp, BigDecimal growthPp) {
         return new MonitorRules(nplMarginPp, warnBandPp, growthPp, subsidyShare, subsidyMaxPp, subsidyCapYuan,
                 subsidyLargeCapYuan, amountLimitYuan, legacyAmountLimitYuan, maxTermYears, minAge, maxAge, maxRenewals,
-                householdLimitYuan);
+                householdLimitYuan, comparisonBasis);
     }
 
     /** The policy's values: the {@code @DefaultValue}s above, as Spring binds them when nothing overrides them. */

@@ -28,20 +28,30 @@ public final class RiskAssessment {
         this.tolerance = new ToleranceRule(rules);
     }
 
-    /**
-     * @param cells    this date's bank × county sums (outstanding loans only)
-     * @param previous the previous stored date's cells by {@link #key}, empty without one
-     */
+    /** As {@link #assess(List, Banks, Map, Map)} without the comparison date's statuses. */
     public List<CellResult> assess(List<Cell> cells, Banks banks, Map<String, Figures> previous) {
+        return assess(cells, banks, previous, Map.of());
+    }
+
+    /**
+     * @param cells          this date's bank × county sums (outstanding loans only)
+     * @param previous       the comparison date's cells by {@link #key}, empty without one
+     * @param previousStatus the comparison date's statuses: of its cells by {@link #key}, of its counties by
+     *                       {@link #key} with an empty bank code; empty without one
+     */
+    public List<CellResult> assess(List<Cell> cells, Banks banks, Map<String, Figures> previous,
+                                   Map<String, Status> previousStatus) {
         List<CellResult> results = new ArrayList<>();
         Map<String, List<CellResult>> byCounty = new TreeMap<>();
         Map<String, Figures> byBank = new TreeMap<>();
         for (Cell cell : cells) {
             BigDecimal bankNplPct = banks.get(cell.bankCode()).overallNplPct();
-            Figures before = previous.get(key(cell.countyCode(), cell.bankCode()));
+            String key = key(cell.countyCode(), cell.bankCode());
+            Figures before = previous.get(key);
             ToleranceRule.Assessment a = tolerance.assess(cell.figures(), bankNplPct, before);
             CellResult result = new CellResult(Level.BANK_COUNTY, cell.countyCode(), cell.bankCode(), cell.figures(),
-                    a.thresholdPct(), a.status(), a.reasons(), before);
+                    a.thresholdPct(), a.status(), a.reasons(), before, previousStatus.get(key), null, List.of(),
+                    List.of());
             results.add(result);
             byCounty.computeIfAbsent(cell.countyCode(), k -> new ArrayList<>()).add(result);
             byBank.merge(cell.bankCode(), cell.figures(), Figures::plus);
@@ -49,7 +59,8 @@ public final class RiskAssessment {
         Figures province = Figures.ZERO;
         Figures provinceBefore = null;
         for (var entry : byCounty.entrySet()) {
-            results.add(county(entry.getKey(), entry.getValue(), previous));
+            results.add(county(entry.getKey(), entry.getValue(), previous,
+                    previousStatus.get(key(entry.getKey(), ""))));
         }
         for (var entry : byBank.entrySet()) {
             BigDecimal overall = banks.get(entry.getKey()).overallNplPct();
@@ -67,16 +78,25 @@ public final class RiskAssessment {
         return results;
     }
 
-    private static CellResult county(String countyCode, List<CellResult> cells, Map<String, Figures> previous) {
+    private static CellResult county(String countyCode, List<CellResult> cells, Map<String, Figures> previous,
+                                     Status previousStatus) {
         Figures figures = Figures.ZERO;
         Status status = Status.OK;
         EnumSet<Reason> reasons = EnumSet.noneOf(Reason.class);
         BigDecimal weightedThreshold = BigDecimal.ZERO;
-        for (CellResult cell : cells) {
+        // SPEC 5.2: who triggers the county, the bank codes of its PAUSE and of its WARN cells in code order.
+        List<String> pauseBanks = new ArrayList<>();
+        List<String> warnBanks = new ArrayList<>();
+        for (CellResult cell : cells.stream().sorted(java.util.Comparator.comparing(CellResult::bankCode)).toList()) {
             figures = figures.plus(cell.figures());
             status = status.worse(cell.status());
             reasons.addAll(cell.reasons());
             weightedThreshold = weightedThreshold.add(cell.thresholdPct().multiply(cell.figures().balance()));
+            if (cell.status() == Status.PAUSE) {
+                pauseBanks.add(cell.bankCode());
+            } else if (cell.status() == Status.WARN) {
+                warnBanks.add(cell.bankCode());
+            }
         }
         if (reasons.contains(Reason.OVERDUE_ABOVE_TOLERANCE)) {
             // SPEC 6: near-tolerance is left out wherever above-tolerance holds, the county's list included.
@@ -90,7 +110,8 @@ public final class RiskAssessment {
                 before = before == null ? entry.getValue() : before.plus(entry.getValue());
             }
         }
-        return new CellResult(Level.COUNTY, countyCode, "", figures, threshold, status, reasons, before);
+        return new CellResult(Level.COUNTY, countyCode, "", figures, threshold, status, reasons, before,
+                previousStatus, null, List.copyOf(pauseBanks), List.copyOf(warnBanks));
     }
 
     public static String key(String countyCode, String bankCode) {

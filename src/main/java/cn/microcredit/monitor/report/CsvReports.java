@@ -23,10 +23,12 @@ public class CsvReports {
     static final List<String> COUNTY_COLUMNS = List.of("as_of", "county_code", "county_name", "city_code",
             "sub_bureau", "bank_count", "loan_count", "balance", "overdue_balance", "npl_balance", "overdue_rate_pct",
             "npl_rate_pct", "threshold_pct", "prev_overdue_rate_pct", "overdue_change_pp", "est_central_subsidy",
-            "status", "reasons");
+            "status", "reasons", "household_count", "overdue_loan_count", "npl_loan_count", "pause_banks", "warn_banks",
+            "prev_status");
     static final List<String> BANK_COUNTY_COLUMNS = List.of("as_of", "county_code", "bank_code", "loan_count",
             "balance", "overdue_balance", "npl_balance", "overdue_rate_pct", "npl_rate_pct", "bank_npl_pct",
-            "threshold_pct", "prev_overdue_rate_pct", "overdue_change_pp", "status", "reasons");
+            "threshold_pct", "prev_overdue_rate_pct", "overdue_change_pp", "status", "reasons", "overdue_loan_count",
+            "npl_loan_count", "est_central_subsidy", "prev_status");
     static final List<String> BANK_COLUMNS = List.of("as_of", "bank_code", "bank_name", "loan_count", "balance",
             "overdue_balance", "npl_balance", "overdue_rate_pct", "npl_rate_pct", "bank_npl_pct", "npl_gap_pp",
             "within_tolerance", "overdue90_balance", "overdue90_to_npl_pct");
@@ -52,7 +54,9 @@ public class CsvReports {
                 out.row(asOf, c.countyCode(), county.name(), county.cityCode(), county.subBureau(),
                         data.bankCount(c.countyCode()), f.loanCount(), f.balance(), f.overdueBalance(),
                         f.nplBalance(), f.overdueRatePct(), f.nplRatePct(), c.thresholdPct(), c.prevOverdueRatePct(),
-                        c.overdueChangePp(), f.estCentralSubsidy(), c.status().name(), Reason.join(c.reasons()));
+                        c.overdueChangePp(), f.estCentralSubsidy(), c.status().name(), Reason.join(c.reasons()),
+                        c.householdCount(), f.overdueLoanCount(), f.nplLoanCount(), c.pauseBanksJoined(),
+                        c.warnBanksJoined(), prevStatus(c));
             }
         }
         try (CsvOut out = new CsvOut(dir.resolve("bank_county_metrics.csv"), BANK_COUNTY_COLUMNS)) {
@@ -61,7 +65,8 @@ public class CsvReports {
                 out.row(asOf, c.countyCode(), c.bankCode(), f.loanCount(), f.balance(), f.overdueBalance(),
                         f.nplBalance(), f.overdueRatePct(), f.nplRatePct(), data.bankNplPct(c.bankCode()),
                         c.thresholdPct(), c.prevOverdueRatePct(), c.overdueChangePp(), c.status().name(),
-                        Reason.join(c.reasons()));
+                        Reason.join(c.reasons()), f.overdueLoanCount(), f.nplLoanCount(), f.estCentralSubsidy(),
+                        prevStatus(c));
             }
         }
         try (CsvOut out = new CsvOut(dir.resolve("bank_metrics.csv"), BANK_COLUMNS)) {
@@ -89,5 +94,10 @@ public class CsvReports {
                     r.reason().name(), r.detail()));
         }
         RunSummaryJson.write(data.summary(), dir.resolve("run_summary.json"));
+    }
+
+    /** SPEC 5.2 prev_status: empty without a comparison date or without outstanding loans then. */
+    private static String prevStatus(CellResult c) {
+        return c.prevStatus() == null ? "" : c.prevStatus().name();
     }
 }

@@ -46,7 +46,8 @@ public class ReportDataLoader {
         CellResult province = metrics.results(runId, Level.PROVINCE).get(0);
         LocalDate previous = runs.previousOf(runId).map(RunRepository.StoredRun::asOf).orElse(null);
         return new RunSummary(false, asOf, runId, previous, files, missing, statuses, exceptions.countByRule(runId),
-                RunSummary.rosterStatus(files), province, RunSummary.exitCode(files, missing));
+                RunSummary.rosterStatus(files), province, RunSummary.exitCode(files, missing),
+                runs.comparisonBasis(runId));
     }
 
     public ReportData load(long runId, LocalDate asOf) {

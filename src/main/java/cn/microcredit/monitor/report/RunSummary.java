@@ -12,17 +12,20 @@ import cn.microcredit.monitor.reference.RosterReader;
 /**
  * What a run did, for {@code run_summary.json}, the console and the workbooks' overview.
  *
- * @param previousAsOf    the previous stored date compared with, or null
+ * @param previousAsOf    the comparison date (SPEC 5.2), or null
  * @param banksMissing    banks of banks.csv for which no ledger row was read at all
  * @param countyStatuses  number of counties per status
  * @param exceptionsByRule number of exceptions per rule code, in rule order
  * @param roster           {@code used}, {@code absent} (no roster.csv) or {@code rejected} (unusable); the roster
  *                         rules run only when it is used
  * @param validateOnly     the input was only checked (no run id, nothing stored, no metrics: province is null)
+ * @param comparisonBasis  {@code month-end} or {@code previous-run}: how the comparison date was chosen; null when
+ *                         nothing was compared (validate-only)
  */
 public record RunSummary(boolean validateOnly, LocalDate asOf, long runId, LocalDate previousAsOf, List<FileResult> files,
                          List<String> banksMissing, Map<Status, Long> countyStatuses,
-                         Map<String, Long> exceptionsByRule, String roster, CellResult province, int exitCode) {
+                         Map<String, Long> exceptionsByRule, String roster, CellResult province, int exitCode,
+                         String comparisonBasis) {
 
     /** Exit code 3: some input could not be used whole (SPEC 2). */
     public static int exitCode(List<FileResult> files, List<String> banksMissing) {

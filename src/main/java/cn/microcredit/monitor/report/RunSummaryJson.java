@@ -36,6 +36,9 @@ public final class RunSummaryJson {
                 field("mode", string(s.validateOnly() ? "validate-only" : "run")),
                 field("run_id", s.validateOnly() ? "null" : Long.toString(s.runId())),
                 field("previous_as_of", s.previousAsOf() == null ? "null" : string(s.previousAsOf().toString())),
+                // SPEC 6: the comparison date under its SPEC name (previous_as_of kept for existing scripts).
+                field("comparison_as_of", s.previousAsOf() == null ? "null" : string(s.previousAsOf().toString())),
+                field("comparison_basis", s.comparisonBasis() == null ? "null" : string(s.comparisonBasis())),
                 field("files", array(files)),
                 field("rows_read", Long.toString(s.rowsRead())),
                 field("rows_accepted", Long.toString(s.rowsAccepted())),
@@ -50,7 +53,11 @@ public final class RunSummaryJson {
                         field("loan_count", Long.toString(s.province().figures().loanCount())),
                         field("balance", number(s.province().figures().balance())),
                         field("overdue_rate_pct", number(s.province().figures().overdueRatePct())),
-                        field("npl_rate_pct", number(s.province().figures().nplRatePct()))))),
+                        field("npl_rate_pct", number(s.province().figures().nplRatePct())),
+                        field("overdue_loan_count", Long.toString(s.province().figures().overdueLoanCount())),
+                        field("npl_loan_count", Long.toString(s.province().figures().nplLoanCount())),
+                        field("household_count", s.province().householdCount() == null ? "null"
+                                : Long.toString(s.province().householdCount()))))),
                 field("roster", string(s.roster())),
                 field("roster_rules", s.roster().equals("used") ? "\"on\"" : "\"off\""),
                 field("exceptions", Long.toString(s.exceptions())),

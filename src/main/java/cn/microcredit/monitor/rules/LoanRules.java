@@ -28,7 +28,8 @@ public final class LoanRules {
                 new ClassificationFloorRule(),
                 new MaturedNotOverdueRule(),
                 new BalanceExceedsAmountRule(),
-                new IdNumberRule());
+                new IdNumberRule(),
+                new DowngradedForRenewalRule());
     }
 
     /** The breaches of an outstanding loan, in rule order. */

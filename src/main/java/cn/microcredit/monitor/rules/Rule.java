@@ -21,7 +21,8 @@ public enum Rule {
     BALANCE_EXCEEDS_AMOUNT(Severity.MEDIUM, "数据质量", "余额大于贷款金额"),
     INVALID_ID_NUMBER(Severity.LOW, "数据质量", "身份证号无效"),
     RATE_CHANGED(Severity.HIGH, "一(四)", "合同期内利率变动"),
-    LENDING_AFTER_PAUSE(Severity.HIGH, "四(三)", "暂停发放后仍发放");
+    LENDING_AFTER_PAUSE(Severity.HIGH, "四(三)", "暂停发放后仍发放"),
+    DOWNGRADED_FOR_RENEWAL(Severity.LOW, "三(一)", "续贷后未逾期却下调分类");
 
     private final Severity severity;
     private final String clause;

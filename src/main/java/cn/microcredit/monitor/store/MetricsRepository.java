@@ -27,8 +27,10 @@ public class MetricsRepository {
     private static final String INSERT_CELL = """
             INSERT INTO cell_metrics (run_id, as_of, level, county_code, bank_code, loan_count, balance,
                                       overdue_balance, npl_balance, overdue90_balance, est_central_subsidy,
-                                      threshold_pct, status, reasons, prev_balance, prev_overdue_balance)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                      threshold_pct, status, reasons, prev_balance, prev_overdue_balance,
+                                      overdue_loan_count, npl_loan_count, household_count, pause_banks, warn_banks,
+                                      prev_status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
 
@@ -56,7 +58,11 @@ public class MetricsRepository {
                 r.thresholdPct() == null ? null : r.thresholdPct().setScale(10, java.math.RoundingMode.HALF_UP),
                 r.status() == null ? null : r.status().name(), Reason.join(r.reasons()),
                 r.previous() == null ? null : r.previous().balance(),
-                r.previous() == null ? null : r.previous().overdueBalance()}).toList());
+                r.previous() == null ? null : r.previous().overdueBalance(),
+                r.figures().overdueLoanCount(), r.figures().nplLoanCount(), r.householdCount(),
+                r.level() == Level.COUNTY ? r.pauseBanksJoined() : null,
+                r.level() == Level.COUNTY ? r.warnBanksJoined() : null,
+                r.prevStatus() == null ? null : r.prevStatus().name()}).toList());
         jdbc.batchUpdate("""
                 INSERT INTO county_ageing (run_id, county_code, bucket, loan_count, balance) VALUES (?, ?, ?, ?, ?)""",
                 ageing.stream().map(a -> new Object[] {runId, a.countyCode(), a.bucket(), a.loanCount(), a.balance()})
@@ -71,10 +77,31 @@ public class MetricsRepository {
             Figures previous = prevBalance == null ? null : new Figures(0, prevBalance,
                     rs.getBigDecimal("prev_overdue_balance"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
             String status = rs.getString("status");
+            String prevStatus = rs.getString("prev_status");
             return new CellResult(Level.valueOf(rs.getString("level")), rs.getString("county_code"),
                     rs.getString("bank_code"), figures(rs), rs.getBigDecimal("threshold_pct"),
-                    status == null ? null : Status.valueOf(status), Reason.parse(rs.getString("reasons")), previous);
+                    status == null ? null : Status.valueOf(status), Reason.parse(rs.getString("reasons")), previous,
+                    prevStatus == null ? null : Status.valueOf(prevStatus), (Long) rs.getObject("household_count",
+                    Long.class), codes(rs.getString("pause_banks")), codes(rs.getString("warn_banks")));
         }, runId, level.name());
+    }
+
+    private static List<String> codes(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(";"));
+    }
+
+    /**
+     * A run's statuses, of its bank × county cells by {@link RiskAssessment#key} and of its counties by the key with
+     * an empty bank code: what {@code prev_status} shows when the run is the comparison date (SPEC 5.2).
+     */
+    public Map<String, Status> statuses(long runId) {
+        Map<String, Status> map = new HashMap<>();
+        jdbc.query("""
+                SELECT county_code, bank_code, status FROM cell_metrics
+                WHERE run_id = ? AND level IN ('BANK_COUNTY', 'COUNTY')""", rs -> {
+            map.put(RiskAssessment.key(rs.getString(1), rs.getString(2)), Status.valueOf(rs.getString(3)));
+        }, runId);
+        return map;
     }
 
     /** A county's overdue loans in one ageing bucket. */
@@ -106,9 +133,11 @@ public class MetricsRepository {
                         rs.getBigDecimal(4), rs.getBigDecimal(5)), runId);
     }
 
+    /** A run's sums; the loan counts of runs stored before they were kept (NULL) read as 0. */
     private static Figures figures(ResultSet rs) throws SQLException {
         return new Figures(rs.getLong("loan_count"), rs.getBigDecimal("balance"), rs.getBigDecimal("overdue_balance"),
                 rs.getBigDecimal("npl_balance"), rs.getBigDecimal("overdue90_balance"),
-                rs.getBigDecimal("est_central_subsidy"));
+                rs.getBigDecimal("est_central_subsidy"), rs.getLong("overdue_loan_count"),
+                rs.getLong("npl_loan_count"));
     }
 }

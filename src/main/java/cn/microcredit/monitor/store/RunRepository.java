@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.ingest.Reject;
+import cn.microcredit.monitor.metrics.ComparisonBasis;
 import cn.microcredit.monitor.reference.Bank;
 import cn.microcredit.monitor.reference.Banks;
 import cn.microcredit.monitor.reference.Counties;
@@ -42,18 +43,34 @@ public class RunRepository {
     public record StoredRun(long runId, LocalDate asOf) {
     }
 
-    /** The latest earlier date with a completed run (SPEC 5.2 "previous stored date"). */
-    public Optional<StoredRun> previousCompleted(LocalDate asOf) {
+    /**
+     * The runs of earlier dates that completed, one per date (publishing removes the other runs of a date), newest
+     * first: the candidates for the comparison date ({@code metrics.ComparisonDate} chooses).
+     */
+    public List<StoredRun> completedBefore(LocalDate asOf) {
         return jdbc.query("""
                         SELECT run_id, as_of FROM monitor_run
                         WHERE status = 'COMPLETED' AND as_of < ?
-                        ORDER BY as_of DESC, run_id DESC
-                        FETCH FIRST 1 ROWS ONLY""",
-                (rs, i) -> new StoredRun(rs.getLong(1), rs.getDate(2).toLocalDate()), Date.valueOf(asOf))
-                .stream().findFirst();
+                        ORDER BY as_of DESC, run_id DESC""",
+                (rs, i) -> new StoredRun(rs.getLong(1), rs.getDate(2).toLocalDate()), Date.valueOf(asOf));
     }
 
-    /** The previous stored date a run compares with, fixed when the run began. */
+    /**
+     * Records the comparison date (null without one) and the basis it was chosen by (SPEC 5.2), for {@code --history}
+     * and analysts' SQL.
+     */
+    public void saveComparison(long runId, LocalDate comparisonAsOf, ComparisonBasis basis) {
+        jdbc.update("UPDATE monitor_run SET comparison_as_of = ?, comparison_basis = ? WHERE run_id = ?",
+                comparisonAsOf == null ? null : Date.valueOf(comparisonAsOf), basis.code(), runId);
+    }
+
+    /** The comparison basis of a run; null for runs stored before it was recorded. */
+    public String comparisonBasis(long runId) {
+        return jdbc.query("SELECT comparison_basis FROM monitor_run WHERE run_id = ?",
+                (rs, i) -> rs.getString(1), runId).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The comparison date a run compares with (SPEC 5.2), fixed when the run began. */
     public Optional<StoredRun> previousOf(long runId) {
         return jdbc.query("""
                         SELECT p.run_id, p.as_of FROM monitor_run r JOIN monitor_run p ON p.run_id = r.previous_run_id
@@ -185,7 +202,8 @@ public class RunRepository {
 
     /** One stored run, as {@code --history} lists it. */
     public record HistoryRow(LocalDate asOf, long runId, String status, LocalDateTime finishedAt, Integer exitCode,
-                             long loansAccepted, long loansStored, long pauseCounties, long warnCounties) {
+                             long loansAccepted, long loansStored, long pauseCounties, long warnCounties,
+                             LocalDate comparisonAsOf) {
     }
 
     /** Every run in the database, newest date first. */
@@ -199,13 +217,14 @@ public class RunRepository {
                        (SELECT COUNT(*) FROM cell_metrics c
                         WHERE c.run_id = r.run_id AND c.level = 'COUNTY' AND c.status = 'PAUSE') AS pause,
                        (SELECT COUNT(*) FROM cell_metrics c
-                        WHERE c.run_id = r.run_id AND c.level = 'COUNTY' AND c.status = 'WARN') AS warn
+                        WHERE c.run_id = r.run_id AND c.level = 'COUNTY' AND c.status = 'WARN') AS warn,
+                       r.comparison_as_of
                 FROM monitor_run r
                 ORDER BY r.as_of DESC, r.run_id DESC""",
                 (rs, i) -> new HistoryRow(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getString(3),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime(),
                         (Integer) rs.getObject(5, Integer.class), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                        rs.getLong(9)));
+                        rs.getLong(9), rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate()));
     }
 
     /**

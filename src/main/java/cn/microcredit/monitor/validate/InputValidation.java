@@ -130,7 +130,7 @@ public final class InputValidation {
         int exitCode = RunSummary.exitCode(files, missing);
         RunSummary summary = new RunSummary(true, options.asOf(), 0, null, files, missing, Map.of(), Map.of(),
                 RunSummary.rosterStatus(files), null,
-                exitCode);
+                exitCode, null);
 
         Path target = options.output().resolve(options.asOf().toString()).resolve("validation");
         Path staging = target.resolveSibling(".validation.tmp");

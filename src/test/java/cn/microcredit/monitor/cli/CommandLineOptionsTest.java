@@ -211,7 +211,28 @@ class CommandLineOptionsTest {
         assertThat(CommandLineOptions.RULE_NAMES).containsExactlyInAnyOrder("npl-margin-pp", "warn-band-pp",
                 "growth-pp", "subsidy-share", "subsidy-max-pp", "subsidy-cap-yuan", "subsidy-large-cap-yuan",
                 "amount-limit-yuan", "legacy-amount-limit-yuan", "max-term-years", "min-age", "max-age",
-                "max-renewals", "household-limit-yuan");
+                "max-renewals", "household-limit-yuan", "comparison-basis");
+    }
+
+    @Test
+    void comparisonBasisTakesEitherOfItsTwoNames() {
+        assertThat(CommandLineOptions.parse("--input=" + periodFolder, "--monitor.rules.comparison-basis=month-end")
+                .ruleOverrides()).isEqualTo(Map.of("comparison-basis", "month-end"));
+        assertThat(CommandLineOptions.parse("--input=" + periodFolder,
+                "--monitor.rules.comparison-basis=previous-run").springArguments())
+                .contains("--monitor.rules.comparison-basis=previous-run");
+    }
+
+    @Test
+    void anyOtherComparisonBasisIsAUsageErrorNamingTheArgument() {
+        for (String bad : List.of("monthly", "MONTH_END", "previous", "", "1")) {
+            assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder,
+                    "--monitor.rules.comparison-basis=" + bad))
+                    .as(bad).isInstanceOf(UsageException.class)
+                    .hasMessageContaining("--monitor.rules.comparison-basis")
+                    .hasMessageContaining("month-end").hasMessageContaining("previous-run")
+                    .hasMessageContaining("'" + bad + "'");
+        }
     }
 
     @Test

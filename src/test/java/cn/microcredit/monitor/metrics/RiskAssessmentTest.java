@@ -216,6 +216,62 @@ class RiskAssessmentTest {
                         tuple(Level.PROVINCE, "", ""));
     }
 
+    @Test
+    void countyNamesTheBanksOfItsPauseAndWarnCellsInCodeOrder() {
+        // 210102: B01 WARN, B02 PAUSE, B03 (T 5.50) PAUSE on NPL 6 %, B00 OK; given out of code order.
+        Banks banks = Banks.of(List.of(new Bank("B00", "甲", new BigDecimal("1.00")),
+                new Bank("B01", "乙", new BigDecimal("1.50")), new Bank("B02", "丙", new BigDecimal("2.00")),
+                new Bank("B03", "丁", new BigDecimal("2.50"))));
+        RiskAssessment.Cell b03 = new RiskAssessment.Cell("210102", "B03",
+                figures(1, "100.00", "0", "6.00", "0", "0"));
+        RiskAssessment.Cell b00 = new RiskAssessment.Cell("210102", "B00",
+                figures(1, "100.00", "0", "0", "0", "0"));
+
+        List<CellResult> results = assessment.assess(List.of(b03, PAUSE_CELL, b00, WARN_CELL, OK_CELL), banks,
+                Map.of());
+
+        CellResult county = find(results, Level.COUNTY, "210102", "");
+        assertThat(county.pauseBanks()).containsExactly("B02", "B03");
+        assertThat(county.warnBanks()).containsExactly("B01");
+        assertThat(county.pauseBanksJoined()).isEqualTo("B02;B03");
+        CellResult ok = find(results, Level.COUNTY, "210181", "");
+        assertThat(ok.pauseBanksJoined()).isEmpty();
+        assertThat(ok.warnBanksJoined()).isEmpty();
+    }
+
+    @Test
+    void prevStatusIsTheStatusStoredForTheCellAndTheCountyOnTheComparisonDate() {
+        // On the comparison date 210102 × B01 was PAUSE, 210102 × B02 lent nothing, county 210102 was PAUSE;
+        // 210181 was not in it at all.
+        Map<String, Status> before = Map.of(RiskAssessment.key("210102", "B01"), Status.PAUSE,
+                RiskAssessment.key("210102", ""), Status.PAUSE, RiskAssessment.key("210999", ""), Status.WARN);
+
+        List<CellResult> results = assessment.assess(List.of(WARN_CELL, PAUSE_CELL, OK_CELL), BANKS, Map.of(),
+                before);
+
+        assertThat(find(results, Level.BANK_COUNTY, "210102", "B01").prevStatus()).isEqualTo(Status.PAUSE);
+        assertThat(find(results, Level.BANK_COUNTY, "210102", "B02").prevStatus()).isNull();
+        assertThat(find(results, Level.COUNTY, "210102", "").prevStatus()).isEqualTo(Status.PAUSE);
+        assertThat(find(results, Level.COUNTY, "210181", "").prevStatus()).isNull();
+        assertThat(find(results, Level.BANK, "", "B01").prevStatus()).isNull();
+    }
+
+    @Test
+    void loanCountsBesideTheRatesAddUpLikeTheBalances() {
+        RiskAssessment.Cell a = new RiskAssessment.Cell("210102", "B01", new Figures(5, new BigDecimal("100.00"),
+                new BigDecimal("10.00"), new BigDecimal("4.00"), BigDecimal.ZERO, BigDecimal.ZERO, 3, 1));
+        RiskAssessment.Cell b = new RiskAssessment.Cell("210102", "B02", new Figures(4, new BigDecimal("100.00"),
+                new BigDecimal("10.00"), new BigDecimal("4.00"), BigDecimal.ZERO, BigDecimal.ZERO, 2, 2));
+
+        List<CellResult> results = assessment.assess(List.of(a, b), BANKS, Map.of());
+
+        Figures county = find(results, Level.COUNTY, "210102", "").figures();
+        assertThat(county.overdueLoanCount()).isEqualTo(5);
+        assertThat(county.nplLoanCount()).isEqualTo(3);
+        assertThat(find(results, Level.BANK, "", "B02").figures().overdueLoanCount()).isEqualTo(2);
+        assertThat(find(results, Level.PROVINCE, "", "").figures().nplLoanCount()).isEqualTo(3);
+    }
+
     private static CellResult find(List<CellResult> results, Level level, String county, String bank) {
         return results.stream()
                 .filter(r -> r.level() == level && r.countyCode().equals(county) && r.bankCode().equals(bank))

@@ -82,7 +82,8 @@ class LoanRulesTest {
             "BALANCE_EXCEEDS_AMOUNT, MEDIUM",
             "INVALID_ID_NUMBER, LOW",
             "RATE_CHANGED, HIGH",
-            "LENDING_AFTER_PAUSE, HIGH"})
+            "LENDING_AFTER_PAUSE, HIGH",
+            "DOWNGRADED_FOR_RENEWAL, LOW"})
     void everyRuleHasTheSeverityOfTheSpecTable(Rule rule, Severity severity) {
         assertThat(rule.severity()).isEqualTo(severity);
     }
@@ -93,6 +94,6 @@ class LoanRulesTest {
                 "AGE_OUT_OF_RANGE", "RENEWAL_OVER_LIMIT", "NON_PRODUCTIVE_PURPOSE", "ENTERPRISE_USE",
                 "GUARANTEE_REQUIRED", "NOT_ON_ROSTER", "ROSTER_COUNTY_MISMATCH", "MULTIPLE_OUTSTANDING_LOANS",
                 "HOUSEHOLD_OVER_LIMIT", "MISCLASSIFIED", "MATURED_NOT_OVERDUE", "BALANCE_EXCEEDS_AMOUNT",
-                "INVALID_ID_NUMBER", "RATE_CHANGED", "LENDING_AFTER_PAUSE");
+                "INVALID_ID_NUMBER", "RATE_CHANGED", "LENDING_AFTER_PAUSE", "DOWNGRADED_FOR_RENEWAL");
     }
 }

@@ -74,7 +74,8 @@ public final class ScopeSheets {
                 text("金融监管分局", 18), text("状态", 9), text("上期状态", 9), text("触发机构", 16),
                 rate("逾期率（%）"), rate("不良率（%）"), rate("县区阈值（参考，%）"), points("逾期率变动（百分点）"),
                 wan("贷款余额（万元）"), text("原因", 28), text("地市", 9), integer("承贷机构数"), integer("贷款笔数"),
-                wan("逾期余额（万元）"), wan("不良余额（万元）"), rate("上期逾期率（%）"), wan("预计中央贴息（万元/年）")))
+                wan("逾期余额（万元）"), wan("不良余额（万元）"), rate("上期逾期率（%）"), wan("预计中央贴息（万元/年）"), integer("借款户数"),
+                integer("逾期笔数"), integer("不良笔数")))
                 .printedFor(asOf()).printOnly(12);
         Map<String, Status> before = data.comparison().countyStatus();
         for (CellResult c : counties) {
@@ -84,7 +85,8 @@ public final class ScopeSheets {
                     label(before.get(c.countyCode())), triggers(c.countyCode()), f.overdueRatePct(), f.nplRatePct(),
                     c.thresholdPct(), c.overdueChangePp(), f.balance(), Reason.joinLabels(c.reasons()),
                     county.cityName(), data.bankCount(c.countyCode()), f.loanCount(), f.overdueBalance(),
-                    f.nplBalance(), c.prevOverdueRatePct(), f.estCentralSubsidy());
+                    f.nplBalance(), c.prevOverdueRatePct(), f.estCentralSubsidy(), c.householdCount(),
+                    f.overdueLoanCount(), f.nplLoanCount());
         }
         t.finish();
     }
