@@ -2,6 +2,8 @@ package cn.microcredit.monitor.job;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -10,17 +12,23 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import cn.microcredit.monitor.analytics.AnalyticsSums;
+import cn.microcredit.monitor.analytics.ComparisonLoans;
+import cn.microcredit.monitor.analytics.SupervisoryAnalytics;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Figures;
 import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.RiskAssessment;
+import cn.microcredit.monitor.store.AnalyticsRepository;
 import cn.microcredit.monitor.store.MetricsRepository;
 import cn.microcredit.monitor.store.RunChunks;
 import cn.microcredit.monitor.store.RunRepository;
+import cn.microcredit.monitor.store.StoredLoan;
 
 /**
  * Sums the stored loans per bank × county (read back in parallel) and assesses every level against the tolerance
- * (SPEC 5.1, 5.2).
+ * (SPEC 5.1, 5.2); in the same pass, the supervisory analytics of SPEC 5.4 (regime split, vintage, and, with the
+ * comparison date's loans held as a compact index, migration and the projected outlook).
  */
 @Component
 public class MetricsTasklet implements Tasklet {
@@ -29,13 +37,15 @@ public class MetricsTasklet implements Tasklet {
     private final RunChunks chunks;
     private final MetricsRepository metrics;
     private final MonitorRules rules;
+    private final AnalyticsRepository analytics;
     private final int threads;
 
     public MetricsTasklet(RunRepository runs, RunChunks chunks, MetricsRepository metrics, MonitorRules rules,
-                          @Value("${monitor.load.threads:2}") int threads) {
+                          AnalyticsRepository analytics, @Value("${monitor.load.threads:2}") int threads) {
         this.runs = runs;
         this.chunks = chunks;
         this.metrics = metrics;
+        this.analytics = analytics;
         this.rules = rules;
         this.threads = threads;
     }
@@ -43,12 +53,30 @@ public class MetricsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunParameters p = RunParameters.of(chunkContext);
-        LoanSums sums = chunks.scanLoans(p.runId(), threads, () -> new LoanSums(rules)).stream()
-                .reduce(LoanSums::merge).orElseThrow();
-        Map<String, Figures> previous = runs.previousOf(p.runId())
+        // The comparison date of SPEC 5.2, chosen once for the whole run: growth and migration compare with it.
+        Optional<RunRepository.StoredRun> comparison = runs.previousOf(p.runId());
+        ComparisonLoans before = comparison.map(r -> ComparisonLoansReader.read(chunks, r.runId(), threads))
+                .orElse(null);
+        List<Workers> workers = chunks.scanLoans(p.runId(), threads,
+                () -> new Workers(new LoanSums(rules), new AnalyticsSums(before)));
+        LoanSums sums = workers.stream().map(Workers::sums).reduce(LoanSums::merge).orElseThrow();
+        AnalyticsSums analyticsSums = workers.stream().map(Workers::analytics).reduce(AnalyticsSums::merge)
+                .orElseThrow();
+        Map<String, Figures> previous = comparison
                 .map(r -> metrics.bankCountyFigures(r.runId())).orElse(Map.of());
         List<CellResult> results = new RiskAssessment(rules).assess(sums.cells(), runs.banks(p.runId()), previous);
         metrics.save(p.runId(), p.asOf(), results, sums.ageing());
+        analytics.save(p.runId(), p.asOf(), SupervisoryAnalytics.of(analyticsSums, before,
+                before == null ? null : comparison.get().asOf(), results));
         return RepeatStatus.FINISHED;
+    }
+
+    /** A reading thread's two workers: the sums of SPEC 5.1 and those of 5.4. */
+    private record Workers(LoanSums sums, AnalyticsSums analytics) implements Consumer<StoredLoan> {
+        @Override
+        public void accept(StoredLoan stored) {
+            sums.accept(stored);
+            analytics.accept(stored.loan());
+        }
     }
 }

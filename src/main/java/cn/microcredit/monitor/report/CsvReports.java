@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import cn.microcredit.monitor.analytics.OutlookRow;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Percent;
 import cn.microcredit.monitor.metrics.Reason;
@@ -23,10 +25,11 @@ public class CsvReports {
     static final List<String> COUNTY_COLUMNS = List.of("as_of", "county_code", "county_name", "city_code",
             "sub_bureau", "bank_count", "loan_count", "balance", "overdue_balance", "npl_balance", "overdue_rate_pct",
             "npl_rate_pct", "threshold_pct", "prev_overdue_rate_pct", "overdue_change_pp", "est_central_subsidy",
-            "status", "reasons");
+            "status", "reasons", "projected_overdue_rate_pct", "projected_npl_rate_pct", "outlook");
     static final List<String> BANK_COUNTY_COLUMNS = List.of("as_of", "county_code", "bank_code", "loan_count",
             "balance", "overdue_balance", "npl_balance", "overdue_rate_pct", "npl_rate_pct", "bank_npl_pct",
-            "threshold_pct", "prev_overdue_rate_pct", "overdue_change_pp", "status", "reasons");
+            "threshold_pct", "prev_overdue_rate_pct", "overdue_change_pp", "status", "reasons",
+            "projected_overdue_rate_pct", "projected_npl_rate_pct", "outlook");
     static final List<String> BANK_COLUMNS = List.of("as_of", "bank_code", "bank_name", "loan_count", "balance",
             "overdue_balance", "npl_balance", "overdue_rate_pct", "npl_rate_pct", "bank_npl_pct", "npl_gap_pp",
             "within_tolerance", "overdue90_balance", "overdue90_to_npl_pct");
@@ -45,6 +48,7 @@ public class CsvReports {
 
     public void write(ReportData data, Path dir) throws IOException {
         LocalDate asOf = data.summary().asOf();
+        Map<String, OutlookRow> outlook = data.analytics().outlookByKey();
         try (CsvOut out = new CsvOut(dir.resolve("county_metrics.csv"), COUNTY_COLUMNS)) {
             for (CellResult c : data.countyCells()) {
                 County county = data.county(c.countyCode());
@@ -52,7 +56,9 @@ public class CsvReports {
                 out.row(asOf, c.countyCode(), county.name(), county.cityCode(), county.subBureau(),
                         data.bankCount(c.countyCode()), f.loanCount(), f.balance(), f.overdueBalance(),
                         f.nplBalance(), f.overdueRatePct(), f.nplRatePct(), c.thresholdPct(), c.prevOverdueRatePct(),
-                        c.overdueChangePp(), f.estCentralSubsidy(), c.status().name(), Reason.join(c.reasons()));
+                        c.overdueChangePp(), f.estCentralSubsidy(), c.status().name(), Reason.join(c.reasons()),
+                        AnalyticsCsv.projectedOverdue(outlook, c),
+                        AnalyticsCsv.projectedNpl(outlook, c), AnalyticsCsv.outlook(outlook, c));
             }
         }
         try (CsvOut out = new CsvOut(dir.resolve("bank_county_metrics.csv"), BANK_COUNTY_COLUMNS)) {
@@ -61,7 +67,8 @@ public class CsvReports {
                 out.row(asOf, c.countyCode(), c.bankCode(), f.loanCount(), f.balance(), f.overdueBalance(),
                         f.nplBalance(), f.overdueRatePct(), f.nplRatePct(), data.bankNplPct(c.bankCode()),
                         c.thresholdPct(), c.prevOverdueRatePct(), c.overdueChangePp(), c.status().name(),
-                        Reason.join(c.reasons()));
+                        Reason.join(c.reasons()), AnalyticsCsv.projectedOverdue(outlook, c),
+                        AnalyticsCsv.projectedNpl(outlook, c), AnalyticsCsv.outlook(outlook, c));
             }
         }
         try (CsvOut out = new CsvOut(dir.resolve("bank_metrics.csv"), BANK_COLUMNS)) {
@@ -88,6 +95,7 @@ public class CsvReports {
             loans.forEachReject(data.summary().runId(), r -> out.row(r.file(), r.line(), r.bankCode(), r.loanId(),
                     r.reason().name(), r.detail()));
         }
+        AnalyticsCsv.write(data.analytics(), asOf, dir);
         RunSummaryJson.write(data.summary(), dir.resolve("run_summary.json"));
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import cn.microcredit.monitor.analytics.OutlookRow;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Status;
@@ -19,10 +20,21 @@ import cn.microcredit.monitor.reference.RosterReader;
  * @param roster           {@code used}, {@code absent} (no roster.csv) or {@code rejected} (unusable); the roster
  *                         rules run only when it is used
  * @param validateOnly     the input was only checked (no run id, nothing stored, no metrics: province is null)
+ * @param likelyPauseCounties counties whose outlook is LIKELY_PAUSE (SPEC 5.4; 0 without a comparison date)
+ * @param projection       the province's projected rates (SPEC 5.4), or null without a comparison date
  */
 public record RunSummary(boolean validateOnly, LocalDate asOf, long runId, LocalDate previousAsOf, List<FileResult> files,
                          List<String> banksMissing, Map<Status, Long> countyStatuses,
-                         Map<String, Long> exceptionsByRule, String roster, CellResult province, int exitCode) {
+                         Map<String, Long> exceptionsByRule, String roster, CellResult province, int exitCode,
+                         long likelyPauseCounties, OutlookRow projection) {
+
+    /** A summary without the analytics of SPEC 5.4 (validate-only). */
+    public RunSummary(boolean validateOnly, LocalDate asOf, long runId, LocalDate previousAsOf, List<FileResult> files,
+                      List<String> banksMissing, Map<Status, Long> countyStatuses,
+                      Map<String, Long> exceptionsByRule, String roster, CellResult province, int exitCode) {
+        this(validateOnly, asOf, runId, previousAsOf, files, banksMissing, countyStatuses, exceptionsByRule, roster,
+                province, exitCode, 0, null);
+    }
 
     /** Exit code 3: some input could not be used whole (SPEC 2). */
     public static int exitCode(List<FileResult> files, List<String> banksMissing) {

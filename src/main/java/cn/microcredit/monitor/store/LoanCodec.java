@@ -84,4 +84,34 @@ final class LoanCodec {
             consumer.accept(bankCode, loanId, rate);
         }
     }
+
+    /**
+     * What migration needs of each loan of the comparison date (SPEC 5.4): bank, id, balance (unscaled at 2
+     * decimals), overdue days and classification; every other field is passed over, in the order {@link #write} puts
+     * them.
+     */
+    static void readStates(byte[] payload, RunChunks.LoanState consumer) {
+        ChunkIn in = ChunkIn.of(payload);
+        while (in.hasMore()) {
+            in.skipNumber(); // line
+            String bankCode = in.readString();
+            String loanId = in.readString();
+            in.skipString(); // county
+            in.skipString(); // household
+            in.skipString(); // borrower's name
+            in.skipString(); // borrower's ID number
+            in.skipNumber(); // issue date
+            in.skipNumber(); // maturity date
+            in.skipNumber(); // amount
+            long balanceCents = in.readLong();
+            in.skipNumber(); // rate
+            int overdueDays = in.readInt();
+            Classification classification = CLASSIFICATIONS[in.readInt()];
+            in.skipNumber(); // renewals
+            in.skipNumber(); // purpose
+            in.skipNumber(); // guarantee
+            in.skipBoolean(); // large need
+            consumer.accept(bankCode, loanId, balanceCents, overdueDays, classification);
+        }
+    }
 }
