@@ -10,8 +10,8 @@ import cn.microcredit.monitor.loan.Classification;
 /**
  * Migration matrices (迁徙, SPEC 5.4) of the loans outstanding on the comparison date, per bank: for each (from, to)
  * pair of states, once by classification and once by ageing, the number of loans and their balance on the comparison
- * date (in cents). The banks are numbered as in {@link ComparisonLoans}. One instance per reading thread; {@link #merge}
- * joins them.
+ * date (in cents). The banks are numbered as in {@link ComparisonLoans}. One instance per reading thread;
+ * {@link #merge} joins them.
  */
 public final class Migration {
 

@@ -92,7 +92,7 @@ class PostgresFunctionalTests {
 
     @Test
     void sampleDataGivesTheSameCsvFilesAsOnH2() throws Exception {
-        compareWithH2("sample", Path.of("sample-data"), "2026-09-30", "2026-10-31");
+        compareWithH2("sample", Path.of("sample-data"), "2026-09-30", "2026-10-31", "2026-11-30");
     }
 
     @Test
