@@ -215,6 +215,23 @@ class AnalyticsFunctionalTests {
         }
     }
 
+    @Test
+    @Order(7)
+    void onceTheComparisonDatesLoansArePurgedThereIsNothingToFollow() throws Exception {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThat(MonitorApplication.run(new String[] {"--purge-before=2026-04-01", "--db=" + db}, quiet, quiet))
+                .isZero();
+
+        run("2026-04-30");
+
+        assertThat(csv("2026-04-30", "migration.csv")).hasSize(1);
+        assertThat(columns("2026-04-30", "county_metrics.csv", "county_code", "projected_overdue_rate_pct",
+                "projected_npl_rate_pct", "outlook")).containsExactly("210123,,,", "210124,,,", "211224,,,");
+        // What needs no comparison date stays.
+        assertThat(csv("2026-04-30", "vintage.csv")).hasSize(19);
+        assertThat(csv("2026-04-30", "regime_metrics.csv")).hasSize(9);
+    }
+
     private static String single(Statement s, String sql) throws Exception {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
