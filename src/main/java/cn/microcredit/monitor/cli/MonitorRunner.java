@@ -126,6 +126,11 @@ public class MonitorRunner {
         printFiles(s, out);
         out.printf("  counties: %d PAUSE 暂停发放, %d WARN 风险提示, %d OK%n", s.counties(Status.PAUSE),
                 s.counties(Status.WARN), s.counties(Status.OK));
+        if (s.projection() != null) {
+            out.printf("  outlook 预警: %d counties LIKELY_PAUSE 预计暂停; province projected overdue %s %%, NPL %s %%%n",
+                    s.likelyPauseCounties(), s.projection().projectedOverdueRatePct(),
+                    s.projection().projectedNplRatePct());
+        }
         out.printf("  exceptions: %d loan-level rule breaches%s%n", s.exceptions(),
                 s.roster().equals("used") ? "" : " (roster " + s.roster() + ": roster rules off)");
         s.exceptionsByRule().forEach((rule, n) -> out.printf("    %-28s %8d%n", rule, n));

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import cn.microcredit.monitor.analytics.OutlookRow;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Percent;
 import cn.microcredit.monitor.metrics.Reason;
@@ -24,11 +26,12 @@ public class CsvReports {
             "sub_bureau", "bank_count", "loan_count", "balance", "overdue_balance", "npl_balance", "overdue_rate_pct",
             "npl_rate_pct", "threshold_pct", "prev_overdue_rate_pct", "overdue_change_pp", "est_central_subsidy",
             "status", "reasons", "household_count", "overdue_loan_count", "npl_loan_count", "pause_banks", "warn_banks",
-            "prev_status");
+            "prev_status", "projected_overdue_rate_pct", "projected_npl_rate_pct", "outlook");
     static final List<String> BANK_COUNTY_COLUMNS = List.of("as_of", "county_code", "bank_code", "loan_count",
             "balance", "overdue_balance", "npl_balance", "overdue_rate_pct", "npl_rate_pct", "bank_npl_pct",
             "threshold_pct", "prev_overdue_rate_pct", "overdue_change_pp", "status", "reasons", "overdue_loan_count",
-            "npl_loan_count", "est_central_subsidy", "prev_status");
+            "npl_loan_count", "est_central_subsidy", "prev_status", "projected_overdue_rate_pct",
+            "projected_npl_rate_pct", "outlook");
     static final List<String> BANK_COLUMNS = List.of("as_of", "bank_code", "bank_name", "loan_count", "balance",
             "overdue_balance", "npl_balance", "overdue_rate_pct", "npl_rate_pct", "bank_npl_pct", "npl_gap_pp",
             "within_tolerance", "overdue90_balance", "overdue90_to_npl_pct");
@@ -47,6 +50,7 @@ public class CsvReports {
 
     public void write(ReportData data, Path dir) throws IOException {
         LocalDate asOf = data.summary().asOf();
+        Map<String, OutlookRow> outlook = data.analytics().outlookByKey();
         try (CsvOut out = new CsvOut(dir.resolve("county_metrics.csv"), COUNTY_COLUMNS)) {
             for (CellResult c : data.countyCells()) {
                 County county = data.county(c.countyCode());
@@ -56,7 +60,8 @@ public class CsvReports {
                         f.nplBalance(), f.overdueRatePct(), f.nplRatePct(), c.thresholdPct(), c.prevOverdueRatePct(),
                         c.overdueChangePp(), f.estCentralSubsidy(), c.status().name(), Reason.join(c.reasons()),
                         c.householdCount(), f.overdueLoanCount(), f.nplLoanCount(), c.pauseBanksJoined(),
-                        c.warnBanksJoined(), prevStatus(c));
+                        c.warnBanksJoined(), prevStatus(c), AnalyticsCsv.projectedOverdue(outlook, c),
+                        AnalyticsCsv.projectedNpl(outlook, c), AnalyticsCsv.outlook(outlook, c));
             }
         }
         try (CsvOut out = new CsvOut(dir.resolve("bank_county_metrics.csv"), BANK_COUNTY_COLUMNS)) {
@@ -66,7 +71,8 @@ public class CsvReports {
                         f.nplBalance(), f.overdueRatePct(), f.nplRatePct(), data.bankNplPct(c.bankCode()),
                         c.thresholdPct(), c.prevOverdueRatePct(), c.overdueChangePp(), c.status().name(),
                         Reason.join(c.reasons()), f.overdueLoanCount(), f.nplLoanCount(), f.estCentralSubsidy(),
-                        prevStatus(c));
+                        prevStatus(c), AnalyticsCsv.projectedOverdue(outlook, c),
+                        AnalyticsCsv.projectedNpl(outlook, c), AnalyticsCsv.outlook(outlook, c));
             }
         }
         try (CsvOut out = new CsvOut(dir.resolve("bank_metrics.csv"), BANK_COLUMNS)) {
@@ -93,6 +99,7 @@ public class CsvReports {
             loans.forEachReject(data.summary().runId(), r -> out.row(r.file(), r.line(), r.bankCode(), r.loanId(),
                     r.reason().name(), r.detail()));
         }
+        AnalyticsCsv.write(data.analytics(), asOf, dir);
         RunSummaryJson.write(data.summary(), dir.resolve("run_summary.json"));
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import cn.microcredit.monitor.analytics.Analytics;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.reference.Banks;
@@ -21,7 +22,7 @@ import cn.microcredit.monitor.store.MetricsRepository.HistoryPoint;
 public record ReportData(RunSummary summary, Map<String, County> counties, Banks banks, List<CellResult> countyCells,
                          List<CellResult> bankCountyCells, List<CellResult> bankCells, List<AgeingRow> ageing,
                          List<HistoryPoint> history, Map<String, Long> exceptionsByCounty,
-                         Map<String, Long> rejectsByCounty, Comparison comparison) {
+                         Map<String, Long> rejectsByCounty, Comparison comparison, Analytics analytics) {
 
     /** Ageing buckets of the 1104 S71 report, in order. */
     public static final List<String> BUCKETS = List.of("1-30", "31-60", "61-90", "91-180", "181-270", "271-360",

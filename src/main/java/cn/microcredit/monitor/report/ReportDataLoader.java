@@ -10,11 +10,13 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import cn.microcredit.monitor.analytics.Analytics;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Level;
 import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.reference.County;
+import cn.microcredit.monitor.store.AnalyticsRepository;
 import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.LoanRepository;
 import cn.microcredit.monitor.store.MetricsRepository;
@@ -28,9 +30,11 @@ public class ReportDataLoader {
     private final MetricsRepository metrics;
     private final ExceptionRepository exceptions;
     private final LoanRepository loans;
+    private final AnalyticsRepository analytics;
 
     public ReportDataLoader(RunRepository runs, MetricsRepository metrics, ExceptionRepository exceptions,
-                            LoanRepository loans) {
+                            LoanRepository loans, AnalyticsRepository analytics) {
+        this.analytics = analytics;
         this.runs = runs;
         this.metrics = metrics;
         this.exceptions = exceptions;
@@ -45,9 +49,10 @@ public class ReportDataLoader {
         counties.forEach(c -> statuses.merge(c.status(), 1L, Long::sum));
         CellResult province = metrics.results(runId, Level.PROVINCE).get(0);
         LocalDate previous = runs.previousOf(runId).map(RunRepository.StoredRun::asOf).orElse(null);
+        Analytics analytics = this.analytics.load(runId);
         return new RunSummary(false, asOf, runId, previous, files, missing, statuses, exceptions.countByRule(runId),
                 RunSummary.rosterStatus(files), province, RunSummary.exitCode(files, missing),
-                runs.comparisonBasis(runId));
+                runs.comparisonBasis(runId), analytics.likelyPauseCounties(), analytics.province());
     }
 
     public ReportData load(long runId, LocalDate asOf) {
@@ -56,7 +61,8 @@ public class ReportDataLoader {
         return new ReportData(summary(runId, asOf), counties, runs.banks(runId),
                 metrics.results(runId, Level.COUNTY), metrics.results(runId, Level.BANK_COUNTY),
                 metrics.results(runId, Level.BANK), metrics.ageing(runId), metrics.history(runId),
-                exceptions.countByCounty(runId), loans.rejectsByCounty(runId), comparison(runId));
+                exceptions.countByCounty(runId), loans.rejectsByCounty(runId), comparison(runId),
+                analytics.load(runId));
     }
 
     /** The stored metrics of the date this run compares with, when that date is still stored. */

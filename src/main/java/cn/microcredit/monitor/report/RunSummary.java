@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import cn.microcredit.monitor.analytics.OutlookRow;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Status;
@@ -21,11 +22,22 @@ import cn.microcredit.monitor.reference.RosterReader;
  * @param validateOnly     the input was only checked (no run id, nothing stored, no metrics: province is null)
  * @param comparisonBasis  {@code month-end} or {@code previous-run}: how the comparison date was chosen; null when
  *                         nothing was compared (validate-only)
+ * @param likelyPauseCounties counties whose outlook is LIKELY_PAUSE (SPEC 5.4; 0 without a comparison date)
+ * @param projection       the province's projected rates (SPEC 5.4), or null without a comparison date
  */
 public record RunSummary(boolean validateOnly, LocalDate asOf, long runId, LocalDate previousAsOf, List<FileResult> files,
                          List<String> banksMissing, Map<Status, Long> countyStatuses,
                          Map<String, Long> exceptionsByRule, String roster, CellResult province, int exitCode,
-                         String comparisonBasis) {
+                         String comparisonBasis, long likelyPauseCounties, OutlookRow projection) {
+
+    /** A summary without the analytics of SPEC 5.4 (validate-only). */
+    public RunSummary(boolean validateOnly, LocalDate asOf, long runId, LocalDate previousAsOf, List<FileResult> files,
+                      List<String> banksMissing, Map<Status, Long> countyStatuses,
+                      Map<String, Long> exceptionsByRule, String roster, CellResult province, int exitCode,
+                      String comparisonBasis) {
+        this(validateOnly, asOf, runId, previousAsOf, files, banksMissing, countyStatuses, exceptionsByRule, roster,
+                province, exitCode, comparisonBasis, 0, null);
+    }
 
     /** Exit code 3: some input could not be used whole (SPEC 2). */
     public static int exitCode(List<FileResult> files, List<String> banksMissing) {

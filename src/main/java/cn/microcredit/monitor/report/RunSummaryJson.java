@@ -48,7 +48,8 @@ public final class RunSummaryJson {
                 field("counties", s.validateOnly() ? "null" : object(List.of(
                         field("PAUSE", Long.toString(s.counties(Status.PAUSE))),
                         field("WARN", Long.toString(s.counties(Status.WARN))),
-                        field("OK", Long.toString(s.counties(Status.OK)))))),
+                        field("OK", Long.toString(s.counties(Status.OK))),
+                        field("LIKELY_PAUSE", Long.toString(s.likelyPauseCounties()))))),
                 field("province", s.province() == null ? "null" : object(List.of(
                         field("loan_count", Long.toString(s.province().figures().loanCount())),
                         field("balance", number(s.province().figures().balance())),
@@ -57,7 +58,11 @@ public final class RunSummaryJson {
                         field("overdue_loan_count", Long.toString(s.province().figures().overdueLoanCount())),
                         field("npl_loan_count", Long.toString(s.province().figures().nplLoanCount())),
                         field("household_count", s.province().householdCount() == null ? "null"
-                                : Long.toString(s.province().householdCount()))))),
+                                : Long.toString(s.province().householdCount())),
+                        field("projected_overdue_rate_pct",
+                                s.projection() == null ? "null" : number(s.projection().projectedOverdueRatePct())),
+                        field("projected_npl_rate_pct",
+                                s.projection() == null ? "null" : number(s.projection().projectedNplRatePct()))))),
                 field("roster", string(s.roster())),
                 field("roster_rules", s.roster().equals("used") ? "\"on\"" : "\"off\""),
                 field("exceptions", Long.toString(s.exceptions())),

@@ -92,4 +92,39 @@ final class LoanCodec {
         }
         in.checkRows(rows);
     }
+
+    /**
+     * What migration needs of each loan of the comparison date (SPEC 5.4): bank, id, balance (unscaled at 2
+     * decimals), overdue days and classification; every other field is passed over, in the order {@link #write} puts
+     * them.
+     */
+    static void readStates(byte[] payload, RunChunks.LoanState consumer) {
+        ChunkIn in = ChunkIn.of(payload, ChunkKind.LOANS);
+        CodeTable<Classification> classifications = in.version() == ChunkFormat.V1
+                ? V1Ordinals.CLASSIFICATIONS : StoredCodes.CLASSIFICATIONS;
+        int rows = 0;
+        while (in.hasMore()) {
+            in.skipNumber(); // line
+            String bankCode = in.readString();
+            String loanId = in.readString();
+            in.skipString(); // county
+            in.skipString(); // household
+            in.skipString(); // borrower's name
+            in.skipString(); // borrower's ID number
+            in.skipNumber(); // issue date
+            in.skipNumber(); // maturity date
+            in.skipNumber(); // amount
+            long balanceCents = in.readLong();
+            in.skipNumber(); // rate
+            int overdueDays = in.readInt();
+            Classification classification = classifications.of(in.readInt());
+            in.skipNumber(); // renewals
+            in.skipNumber(); // purpose
+            in.skipNumber(); // guarantee
+            in.skipBoolean(); // large need
+            rows++;
+            consumer.accept(bankCode, loanId, balanceCents, overdueDays, classification);
+        }
+        in.checkRows(rows);
+    }
 }

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.microcredit.monitor.keys.LongList;
+import cn.microcredit.monitor.loan.Classification;
 import cn.microcredit.monitor.reference.RosterPeriod;
 
 /**
@@ -190,6 +191,17 @@ public class RunChunks {
     @Transactional(readOnly = true)
     public <W extends LoanRate> List<W> scanRates(long runId, int threads, Supplier<W> newWorker) {
         return scan(runId, threads, newWorker, (chunk, worker) -> LoanCodec.readRates(chunk.payload(), worker));
+    }
+
+    /** What migration needs of a loan: its bank, id, balance in cents, overdue days and classification. */
+    public interface LoanState {
+        void accept(String bankCode, String loanId, long balanceCents, int overdueDays, Classification classification);
+    }
+
+    /** As {@link #scanRates}, but decoding what migration needs of each loan (SPEC 5.4). */
+    @Transactional(readOnly = true)
+    public <W extends LoanState> List<W> scanStates(long runId, int threads, Supplier<W> newWorker) {
+        return scan(runId, threads, newWorker, (chunk, worker) -> LoanCodec.readStates(chunk.payload(), worker));
     }
 
     private record Chunk(int fileSeq, byte[] payload) {

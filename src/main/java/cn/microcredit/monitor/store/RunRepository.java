@@ -29,7 +29,8 @@ public class RunRepository {
 
     /** Every table whose rows belong to one run. */
     static final List<String> RUN_TABLES = List.of("run_chunk", "rejected_row", "input_file", "run_bank", "run_county",
-            "cell_metrics", "county_ageing", "loan_exception");
+            "cell_metrics", "county_ageing", "loan_exception",
+            "regime_metrics", "loan_migration", "vintage_metrics", "cell_outlook");
 
     private final JdbcTemplate jdbc;
     private final RunChunks chunks;

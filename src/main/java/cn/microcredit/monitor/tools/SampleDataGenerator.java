@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * <h2>Usage</h2>
  * <pre>
  * java -cp target/classes cn.microcredit.monitor.tools.SampleDataGenerator --out=DIR [--loans=N] [--seed=S]
- *      [--dates=2026-09-30,2026-10-31]
+ *      [--dates=2026-09-30,2026-10-31,2026-11-30]
  * </pre>
  * <ul>
  *   <li>{@code --out} (required): parent folder; writes {@code DIR/<date>/banks.csv}, {@code DIR/<date>/roster.csv},
@@ -39,8 +39,8 @@ import java.util.TreeMap;
  *       issued per month between dates. {@code --loans=1000000} is the benchmark size: rows are streamed to the files,
  *       and memory is a few primitive arrays per loan (no String per loan is kept).</li>
  *   <li>{@code --seed} (default 81): seed of {@link SplittableRandom}; the same arguments give byte-identical files.</li>
- *   <li>{@code --dates} (default {@code 2026-09-30,2026-10-31}): strictly increasing as-of dates. The designed
- *       scenario (breach loans with fixed dates) is tuned for the default dates.</li>
+ *   <li>{@code --dates} (default {@code 2026-09-30,2026-10-31,2026-11-30}): strictly increasing as-of dates. The
+ *       designed scenario (breach loans with fixed dates) is tuned for the default dates.</li>
  * </ul>
  *
  * <h2>What is in the ledgers</h2>
@@ -219,7 +219,7 @@ public final class SampleDataGenerator {
         Path out = null;
         int loans = 600;
         long seed = 81L;
-        String datesArg = "2026-09-30,2026-10-31";
+        String datesArg = "2026-09-30,2026-10-31,2026-11-30";
         for (String a : args) {
             try {
                 if (a.startsWith("--out=")) {
@@ -268,13 +268,13 @@ public final class SampleDataGenerator {
 
     private static void usage() {
         System.out.println("usage: java -cp target/classes cn.microcredit.monitor.tools.SampleDataGenerator"
-            + " --out=DIR [--loans=N] [--seed=S] [--dates=2026-09-30,2026-10-31]");
+            + " --out=DIR [--loans=N] [--seed=S] [--dates=2026-09-30,2026-10-31,2026-11-30]");
     }
 
     private static void fail(String msg) {
         System.err.println("SampleDataGenerator: " + msg);
         System.err.println("usage: java -cp target/classes cn.microcredit.monitor.tools.SampleDataGenerator"
-            + " --out=DIR [--loans=N] [--seed=S] [--dates=2026-09-30,2026-10-31]");
+            + " --out=DIR [--loans=N] [--seed=S] [--dates=2026-09-30,2026-10-31,2026-11-30]");
         System.exit(2);
     }
 

@@ -37,7 +37,7 @@ import cn.microcredit.monitor.ingest.TextEncoding;
 class DataProtectionTests {
 
     private static final Path SAMPLE = Path.of("sample-data");
-    private static final List<String> DATES = List.of("2026-09-30", "2026-10-31");
+    private static final List<String> DATES = List.of("2026-09-30", "2026-10-31", "2026-11-30");
 
     @TempDir
     static Path work;

@@ -75,25 +75,27 @@ class MonitorJobFunctionalTests {
         assertThat(csv("2026-06-30", "bank_county_metrics.csv")).containsExactly(
                 "as_of,county_code,bank_code,loan_count,balance,overdue_balance,npl_balance,overdue_rate_pct,"
                         + "npl_rate_pct,bank_npl_pct,threshold_pct,prev_overdue_rate_pct,overdue_change_pp,status,reasons,"
-                        + "overdue_loan_count,npl_loan_count,est_central_subsidy,prev_status",
+                        + "overdue_loan_count,npl_loan_count,est_central_subsidy,prev_status,projected_overdue_rate_pct,"
+                        + "projected_npl_rate_pct,outlook",
                 "2026-06-30,210123,B1,2,100000.00,4500.00,4500.00,4.50,4.50,1.50,4.50,,,WARN,OVERDUE_NEAR_TOLERANCE,"
-                        + "1,1,1250.00,",
+                        + "1,1,1250.00,,,,",
                 "2026-06-30,210123,B2,2,80000.00,30000.00,0.00,37.50,0.00,2.00,5.00,,,PAUSE,OVERDUE_ABOVE_TOLERANCE,"
-                        + "1,0,1250.00,",
+                        + "1,0,1250.00,,,,",
                 "2026-06-30,210124,B1,2,100000.00,4500.01,4500.01,4.50,4.50,1.50,4.50,,,PAUSE,"
-                        + "NPL_ABOVE_TOLERANCE;OVERDUE_ABOVE_TOLERANCE,1,1,2005.50,",
-                "2026-06-30,211224,B2,1,20000.00,0.00,0.00,0.00,0.00,2.00,5.00,,,OK,,0,0,0.00,");
+                        + "NPL_ABOVE_TOLERANCE;OVERDUE_ABOVE_TOLERANCE,1,1,2005.50,,,,",
+                "2026-06-30,211224,B2,1,20000.00,0.00,0.00,0.00,0.00,2.00,5.00,,,OK,,0,0,0.00,,,,");
         assertThat(csv("2026-06-30", "county_metrics.csv")).containsExactly(
                 "as_of,county_code,county_name,city_code,sub_bureau,bank_count,loan_count,balance,overdue_balance,"
                         + "npl_balance,overdue_rate_pct,npl_rate_pct,threshold_pct,prev_overdue_rate_pct,"
                         + "overdue_change_pp,est_central_subsidy,status,reasons,household_count,overdue_loan_count,"
-                        + "npl_loan_count,pause_banks,warn_banks,prev_status",
+                        + "npl_loan_count,pause_banks,warn_banks,prev_status,projected_overdue_rate_pct,projected_npl_rate_pct,"
+                        + "outlook",
                 "2026-06-30,210123,康平县,210100,沈阳直属金融监管支局,2,4,180000.00,34500.00,4500.00,19.17,2.50,4.72,,,"
-                        + "2500.00,PAUSE,OVERDUE_ABOVE_TOLERANCE,4,2,1,B2,B1,",
+                        + "2500.00,PAUSE,OVERDUE_ABOVE_TOLERANCE,4,2,1,B2,B1,,,,",
                 "2026-06-30,210124,法库县,210100,沈阳直属金融监管支局,1,2,100000.00,4500.01,4500.01,4.50,4.50,4.50,,,"
-                        + "2005.50,PAUSE,NPL_ABOVE_TOLERANCE;OVERDUE_ABOVE_TOLERANCE,2,1,1,B1,,",
+                        + "2005.50,PAUSE,NPL_ABOVE_TOLERANCE;OVERDUE_ABOVE_TOLERANCE,2,1,1,B1,,,,,",
                 "2026-06-30,211224,昌图县,211200,铁岭金融监管分局,1,1,20000.00,0.00,0.00,0.00,0.00,5.00,,,0.00,OK,,"
-                        + "1,0,0,,,");
+                        + "1,0,0,,,,,,");
         assertThat(csv("2026-06-30", "bank_metrics.csv")).containsExactly(
                 "as_of,bank_code,bank_name,loan_count,balance,overdue_balance,npl_balance,overdue_rate_pct,"
                         + "npl_rate_pct,bank_npl_pct,npl_gap_pp,within_tolerance,overdue90_balance,overdue90_to_npl_pct",
@@ -127,26 +129,28 @@ class MonitorJobFunctionalTests {
         assertThat(csv("2026-07-31", "bank_county_metrics.csv")).containsExactly(
                 "as_of,county_code,bank_code,loan_count,balance,overdue_balance,npl_balance,overdue_rate_pct,"
                         + "npl_rate_pct,bank_npl_pct,threshold_pct,prev_overdue_rate_pct,overdue_change_pp,status,reasons,"
-                        + "overdue_loan_count,npl_loan_count,est_central_subsidy,prev_status",
+                        + "overdue_loan_count,npl_loan_count,est_central_subsidy,prev_status,projected_overdue_rate_pct,"
+                        + "projected_npl_rate_pct,outlook",
                 "2026-07-31,210123,B1,3,100000.00,5500.00,4500.00,5.50,4.50,1.50,4.50,4.50,1.00,PAUSE,"
-                        + "OVERDUE_ABOVE_TOLERANCE;OVERDUE_RISING_FAST,2,1,1275.00,WARN",
+                        + "OVERDUE_ABOVE_TOLERANCE;OVERDUE_RISING_FAST,2,1,1275.00,WARN,5.50,4.50,",
                 "2026-07-31,210123,B2,2,80000.00,30000.00,0.00,37.50,0.00,2.00,5.00,37.50,0.00,PAUSE,"
-                        + "OVERDUE_ABOVE_TOLERANCE,1,0,1250.00,PAUSE",
+                        + "OVERDUE_ABOVE_TOLERANCE,1,0,1250.00,PAUSE,37.50,0.00,",
                 "2026-07-31,210124,B1,2,100000.00,4500.01,4500.01,4.50,4.50,1.50,4.50,4.50,0.00,PAUSE,"
-                        + "NPL_ABOVE_TOLERANCE;OVERDUE_ABOVE_TOLERANCE,1,1,2005.50,PAUSE",
+                        + "NPL_ABOVE_TOLERANCE;OVERDUE_ABOVE_TOLERANCE,1,1,2005.50,PAUSE,4.50,4.50,",
                 "2026-07-31,211224,B2,2,20000.00,200.00,0.00,1.00,0.00,2.00,5.00,0.00,1.00,WARN,OVERDUE_RISING_FAST,"
-                        + "1,0,5.00,OK");
+                        + "1,0,5.00,OK,1.00,0.00,");
         assertThat(csv("2026-07-31", "county_metrics.csv")).containsExactly(
                 "as_of,county_code,county_name,city_code,sub_bureau,bank_count,loan_count,balance,overdue_balance,"
                         + "npl_balance,overdue_rate_pct,npl_rate_pct,threshold_pct,prev_overdue_rate_pct,"
                         + "overdue_change_pp,est_central_subsidy,status,reasons,household_count,overdue_loan_count,"
-                        + "npl_loan_count,pause_banks,warn_banks,prev_status",
+                        + "npl_loan_count,pause_banks,warn_banks,prev_status,projected_overdue_rate_pct,projected_npl_rate_pct,"
+                        + "outlook",
                 "2026-07-31,210123,康平县,210100,沈阳直属金融监管支局,2,5,180000.00,35500.00,4500.00,19.72,2.50,4.72,"
-                        + "19.17,0.56,2525.00,PAUSE,OVERDUE_ABOVE_TOLERANCE;OVERDUE_RISING_FAST,5,3,1,B1;B2,,PAUSE",
+                        + "19.17,0.56,2525.00,PAUSE,OVERDUE_ABOVE_TOLERANCE;OVERDUE_RISING_FAST,5,3,1,B1;B2,,PAUSE,19.72,2.50,",
                 "2026-07-31,210124,法库县,210100,沈阳直属金融监管支局,1,2,100000.00,4500.01,4500.01,4.50,4.50,4.50,"
-                        + "4.50,0.00,2005.50,PAUSE,NPL_ABOVE_TOLERANCE;OVERDUE_ABOVE_TOLERANCE,2,1,1,B1,,PAUSE",
+                        + "4.50,0.00,2005.50,PAUSE,NPL_ABOVE_TOLERANCE;OVERDUE_ABOVE_TOLERANCE,2,1,1,B1,,PAUSE,4.50,4.50,",
                 "2026-07-31,211224,昌图县,211200,铁岭金融监管分局,1,2,20000.00,200.00,0.00,1.00,0.00,5.00,0.00,1.00,"
-                        + "5.00,WARN,OVERDUE_RISING_FAST,2,1,0,,B2,OK");
+                        + "5.00,WARN,OVERDUE_RISING_FAST,2,1,0,,B2,OK,1.00,0.00,");
         assertThat(csv("2026-07-31", "rejects.csv")).containsExactly(
                 "file,line,bank_code,loan_id,reason,detail",
                 "ledgers/b3.csv,1,,,MISSING_COLUMNS,表头缺少必需列: 贷款余额(balance)");

@@ -39,7 +39,7 @@ import cn.microcredit.monitor.MonitorApplication;
 class SampleDataFunctionalTests {
 
     private static final Path SAMPLE = Path.of("sample-data");
-    private static final List<String> DATES = List.of("2026-09-30", "2026-10-31");
+    private static final List<String> DATES = List.of("2026-09-30", "2026-10-31", "2026-11-30");
 
     @TempDir
     static Path work;
@@ -47,14 +47,14 @@ class SampleDataFunctionalTests {
     private List<CSVRecord> expected;
 
     @BeforeAll
-    void runBothDates() throws IOException {
+    void runEveryDate() throws IOException {
         String db = "--db=jdbc:h2:file:" + work.resolve("db/sample").toAbsolutePath();
         for (String date : DATES) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code = MonitorApplication.run(new String[] {"--input=" + SAMPLE.resolve(date),
                     "--output=" + work.resolve("out"), db}, new PrintStream(new ByteArrayOutputStream()),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
-            // JZB is in banks.csv without a ledger on both dates.
+            // JZB is in banks.csv without a ledger on every date.
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(3);
         }
         expected = read(SAMPLE.resolve("expected-problems.csv"));
@@ -104,14 +104,14 @@ class SampleDataFunctionalTests {
 
     @Test
     void summaryReconcilesEveryFile() throws IOException {
-        String summary = Files.readString(work.resolve("out/2026-10-31/run_summary.json"));
-        assertThat(summary).contains("\"rows_read\": 1343", "\"rows_accepted\": 1333", "\"rows_rejected\": 10",
+        String summary = Files.readString(work.resolve("out/2026-11-30/run_summary.json"));
+        assertThat(summary).contains("\"rows_read\": 1356", "\"rows_accepted\": 1346", "\"rows_rejected\": 10",
                 "\"banks_missing\": [\"JZB\"]", "\"roster\": \"used\"", "\"exit_code\": 3");
     }
 
     @Test
     void everyWorkbookMasksPersonalDataHoldsNoFormulaAndOnlyItsOwnCounties() throws IOException {
-        Path dir = work.resolve("out/2026-10-31");
+        Path dir = work.resolve("out/2026-11-30");
         Map<String, Set<String>> countiesBySubBureau = read(dir.resolve("county_metrics.csv")).stream()
                 .collect(Collectors.groupingBy(r -> r.get("sub_bureau"),
                         Collectors.mapping(r -> r.get("county_code"), Collectors.toSet())));
@@ -120,9 +120,9 @@ class SampleDataFunctionalTests {
             files.filter(p -> p.toString().endsWith(".xlsx")).forEach(p -> names.add(p.getFileName().toString()));
         }
         assertThat(names).hasSize(countiesBySubBureau.size() + 1)
-                .contains("帮扶小额信贷风险监测_全省_2026-10-31.xlsx");
+                .contains("帮扶小额信贷风险监测_全省_2026-11-30.xlsx");
         for (var entry : countiesBySubBureau.entrySet()) {
-            Path file = dir.resolve("帮扶小额信贷风险监测_" + entry.getKey() + "_2026-10-31.xlsx");
+            Path file = dir.resolve("帮扶小额信贷风险监测_" + entry.getKey() + "_2026-11-30.xlsx");
             try (Workbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
                 assertThat(column(wb.getSheet("县域风险"), 0)).as(file.toString())
                         .containsExactlyInAnyOrderElementsOf(entry.getValue());
@@ -133,8 +133,8 @@ class SampleDataFunctionalTests {
             }
         }
         try (Workbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve(
-                "帮扶小额信贷风险监测_全省_2026-10-31.xlsx")))) {
-            assertThat(wb.getSheet("合规异常明细").getLastRowNum()).isEqualTo(26);
+                "帮扶小额信贷风险监测_全省_2026-11-30.xlsx")))) {
+            assertThat(wb.getSheet("合规异常明细").getLastRowNum()).isEqualTo(24);
             assertThat(wb.getSheet("数据质量").getLastRowNum()).isEqualTo(10);
             assertNoFormulaAndMasked(wb);
         }
@@ -142,9 +142,9 @@ class SampleDataFunctionalTests {
 
     @Test
     void bankFeedbackWorkbooksHoldOnlyThatBanksRows() throws IOException {
-        Path dir = work.resolve("out/2026-10-31/banks");
+        Path dir = work.resolve("out/2026-11-30/banks");
         for (String bank : List.of("LNRCB", "PSBC-LN", "ABC-LN", "LSB", "CZ-VB", "JZB")) {
-            try (Workbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("数据质量反馈_" + bank + "_2026-10-31.xlsx")))) {
+            try (Workbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("数据质量反馈_" + bank + "_2026-11-30.xlsx")))) {
                 assertThat(column(wb.getSheet("合规异常明细"), "机构代码")).as(bank).allMatch(bank::equals);
                 List<String> files = column(wb.getSheet("拒收明细"), 0);
                 assertThat(files).as(bank).allMatch(f -> f.contains(bank + "_"));

@@ -79,6 +79,21 @@ class GoldenChunkTest {
     }
 
     @Test
+    void everyReleasedVersionGivesTheMigrationStatesAsTheWholeLoansHaveThem() {
+        List<String> expected = GoldenChunks.loans(0).stream().map(l -> l.loan().bankCode() + "/" + l.loan().loanId()
+                + "/" + l.loan().balance().unscaledValue() + "/" + l.loan().overdueDays() + "/"
+                + l.loan().classification()).toList();
+        assertThat(expected).extracting(e -> e.substring(e.lastIndexOf('/') + 1))
+                .contains("NORMAL", "SPECIAL_MENTION", "SUBSTANDARD", "DOUBTFUL", "LOSS");
+        for (String name : LOAN_CHUNKS) {
+            List<String> states = new ArrayList<>();
+            LoanCodec.readStates(GoldenChunks.bytes(name), (bank, id, cents, days, c) -> states.add(
+                    bank + "/" + id + "/" + cents + "/" + days + "/" + c));
+            assertThat(states).as(name).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void everyReleasedVersionOfTheRosterChunkDecodesToThePeriodsOfTheText() {
         List<RosterPeriod> expected = GoldenChunks.roster();
         assertThat(expected).extracting(RosterPeriod::category).contains(RosterCategory.values());
