@@ -1,38 +1,35 @@
 package cn.microcredit.monitor.job;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import cn.microcredit.monitor.keys.Fingerprint;
-import cn.microcredit.monitor.keys.KeyIndex;
 import cn.microcredit.monitor.keys.LongList;
 import cn.microcredit.monitor.loan.Loan;
-import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.ops.StopRequest;
-import cn.microcredit.monitor.rules.CrossLoanDetails;
+import cn.microcredit.monitor.rules.HistoryRules;
 import cn.microcredit.monitor.rules.LoanException;
 import cn.microcredit.monitor.rules.LoanRules;
-import cn.microcredit.monitor.rules.RosterIndex;
+import cn.microcredit.monitor.rules.RosterRules;
 import cn.microcredit.monitor.rules.Rule;
 import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.StoredLoan;
 
 /**
- * The rules of SPEC 5.3 for each outstanding loan as it is read back: its own rules, the roster, the previous stored
- * date. Loans of households that may have several outstanding loans are kept for {@link RulesTasklet} to judge
- * together. One instance per thread; breaches are stored in batches as they are found.
+ * Applies the rules of SPEC 5.3 to each outstanding loan as it is read back: its own rules ({@link LoanRules}), the
+ * roster ({@link RosterRules}) and the comparison date ({@link HistoryRules}); the rules themselves live in
+ * {@code rules/}. Loans of households that may have several outstanding loans are kept for {@link RulesTasklet} to
+ * judge together ({@code HouseholdRules}). One instance per thread; breaches are stored in batches as they are found.
  */
 final class LoanChecks implements Consumer<StoredLoan> {
 
     private static final int BATCH = 5_000;
 
-    /** What the loans are checked against; the previous-date parts are null without a previous stored date. */
-    record Context(LocalDate asOf, LoanRules loanRules, long[] sharedHouseholds, RosterIndex roster,
-                   LocalDate previousAsOf, KeyIndex previousRates, Set<String> previouslyPaused) {
+    /** What the loans are checked against: roster null without a usable roster, history without a comparison date. */
+    record Context(LocalDate asOf, LoanRules loanRules, long[] sharedHouseholds, RosterRules roster,
+                   HistoryRules history) {
     }
 
     private final Context context;
@@ -65,40 +62,18 @@ final class LoanChecks implements Consumer<StoredLoan> {
             householdLoans.add(loan);
         }
         if (context.roster() != null) {
-            RosterIndex.Result r = context.roster().check(household, loan.householdId(), loan.countyCode(),
-                    loan.issueDate());
-            switch (r.match()) {
-                case NOT_ON_ROSTER -> add(loan, Rule.NOT_ON_ROSTER, CrossLoanDetails.notOnRoster(loan.issueDate()));
-                case OTHER_COUNTY -> add(loan, Rule.ROSTER_COUNTY_MISMATCH,
-                        CrossLoanDetails.rosterCountyMismatch(r.rosterCounty(), loan.countyCode()));
-                case ON_ROSTER -> {
-                }
+            LoanRules.Finding f = context.roster().check(household, loan);
+            if (f != null) {
+                add(loan, f.rule(), f.detail());
             }
         }
-        if (context.previousAsOf() != null) {
-            checkHistory(loan);
+        if (context.history() != null) {
+            for (LoanRules.Finding f : context.history().check(loan)) {
+                add(loan, f.rule(), f.detail());
+            }
         }
         if (batch.size() >= BATCH) {
             flush();
-        }
-    }
-
-    private void checkHistory(Loan loan) {
-        KeyIndex rates = context.previousRates();
-        long key = Fingerprint.of(loan.bankCode(), loan.loanId());
-        int check = Fingerprint.check(loan.bankCode(), loan.loanId());
-        int i = rates.first(key, check);
-        if (i >= 0) {
-            BigDecimal previous = BigDecimal.valueOf(rates.value(i), 6);
-            if (previous.compareTo(loan.annualRatePct()) != 0) {
-                add(loan, Rule.RATE_CHANGED, CrossLoanDetails.rateChanged(previous,
-                        loan.annualRatePct().toPlainString(), context.previousAsOf()));
-            }
-        }
-        if (loan.issueDate().isAfter(context.previousAsOf())
-                && context.previouslyPaused().contains(RiskAssessment.key(loan.countyCode(), loan.bankCode()))) {
-            add(loan, Rule.LENDING_AFTER_PAUSE,
-                    CrossLoanDetails.lendingAfterPause(loan.issueDate(), context.previousAsOf()));
         }
     }
 

@@ -1,10 +1,7 @@
 package cn.microcredit.monitor.job;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -22,18 +19,18 @@ import org.springframework.stereotype.Component;
 import cn.microcredit.monitor.keys.Fingerprint;
 import cn.microcredit.monitor.keys.KeyIndex;
 import cn.microcredit.monitor.loan.Loan;
-import cn.microcredit.monitor.loan.Regime;
 import cn.microcredit.monitor.metrics.Level;
 import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.reference.County;
-import cn.microcredit.monitor.rules.CrossLoanDetails;
+import cn.microcredit.monitor.rules.HistoryRules;
+import cn.microcredit.monitor.rules.HouseholdRules;
 import cn.microcredit.monitor.rules.LoanException;
 import cn.microcredit.monitor.rules.LoanRules;
 import cn.microcredit.monitor.rules.RosterIndex;
-import cn.microcredit.monitor.rules.Rule;
+import cn.microcredit.monitor.rules.RosterRules;
 import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.MetricsRepository;
 import cn.microcredit.monitor.store.RunChunks;
@@ -41,9 +38,9 @@ import cn.microcredit.monitor.store.RunRepository;
 
 /**
  * Applies every rule of SPEC 5.3 to the outstanding loans of the run, read back in parallel: each loan's own rules,
- * the roster and the previous stored date. The loans of households that may have more than one outstanding loan (by
+ * the roster and the comparison date (rules/RosterRules, HistoryRules). The loans of households that may have more than one outstanding loan (by
  * fingerprint, found when loading) are kept and grouped by their real household id for the two household rules
- * (一(一), 一(二)): across banks, what only a supervisor sees.
+ * (rules/HouseholdRules: 一(一), 一(二)): across banks, what only a supervisor sees.
  * Held in memory: the roster (20 bytes a period), the previous date's rates (20 bytes a loan) and the loans of
  * households with several outstanding loans.
  */
@@ -92,9 +89,10 @@ public class RulesTasklet implements Tasklet {
         long t1 = System.nanoTime();
         RosterIndex roster = join(rosterIndex);
         long t2 = System.nanoTime();
-        LoanChecks.Context context = new LoanChecks.Context(p.asOf(), new LoanRules(limits), shared, roster,
-                previous.map(RunRepository.StoredRun::asOf).orElse(null), previousRates,
-                previous.map(prev -> paused(prev.runId())).orElse(Set.of()));
+        HistoryRules history = previous.map(prev -> new HistoryRules(prev.asOf(), previousRates, paused(prev.runId())))
+                .orElse(null);
+        LoanChecks.Context context = new LoanChecks.Context(p.asOf(), new LoanRules(limits), shared,
+                roster == null ? null : new RosterRules(roster), history);
         List<Loan> householdLoans = new ArrayList<>();
         long checked = 0;
         long found = 0;
@@ -106,7 +104,7 @@ public class RulesTasklet implements Tasklet {
             found += checks.found();
         }
         long t3 = System.nanoTime();
-        List<LoanException> householdFindings = householdRules(householdLoans);
+        List<LoanException> householdFindings = new HouseholdRules(limits.householdLimitYuan()).check(householdLoans);
         exceptions.save(runId, householdFindings);
         StepCounts.record(contribution, checked, found + householdFindings.size(), 0);
         long t4 = System.nanoTime();
@@ -127,28 +125,6 @@ public class RulesTasklet implements Tasklet {
 
     private static String seconds(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
-    }
-
-    /** 一(一) 以户为单位, 一(二): the loans of each household with more than one outstanding loan. */
-    private List<LoanException> householdRules(List<Loan> loans) {
-        Map<String, List<Loan>> byHousehold = new HashMap<>();
-        loans.forEach(l -> byHousehold.computeIfAbsent(l.householdId(), h -> new ArrayList<>()).add(l));
-        List<LoanException> found = new ArrayList<>();
-        for (List<Loan> household : byHousehold.values()) {
-            if (household.size() < 2) {
-                continue;
-            }
-            String banks = String.valueOf(household.stream().map(Loan::bankCode).distinct().count());
-            household.forEach(l -> found.add(new LoanException(l, Rule.MULTIPLE_OUTSTANDING_LOANS,
-                    CrossLoanDetails.multipleOutstanding(household.size(), banks))));
-            List<Loan> assistance = household.stream().filter(l -> l.regime() == Regime.ASSISTANCE).toList();
-            BigDecimal total = assistance.stream().map(Loan::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (assistance.size() >= 2 && total.compareTo(limits.householdLimitYuan()) > 0) {
-                assistance.forEach(l -> found.add(new LoanException(l, Rule.HOUSEHOLD_OVER_LIMIT,
-                        CrossLoanDetails.householdOverLimit(assistance.size(), total, limits.householdLimitYuan()))));
-            }
-        }
-        return found;
     }
 
     private RosterIndex roster(long runId) {
