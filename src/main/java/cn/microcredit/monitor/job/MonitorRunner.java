@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.report.Outbox;
-import cn.microcredit.monitor.report.OutputFolders;
+import cn.microcredit.monitor.report.StagingFolders;
 import cn.microcredit.monitor.report.ReportDataLoader;
 import cn.microcredit.monitor.report.RunSummary;
 import cn.microcredit.monitor.store.RunRepository;
@@ -53,6 +53,13 @@ public class MonitorRunner {
         if (!Files.isWritable(options.output())) {
             throw new UsageException("--output: 输出文件夹不可写: " + options.output());
         }
+        java.nio.file.Path dateFolder = options.output().resolve(options.asOf().toString());
+        if (Files.exists(dateFolder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && !Files.isDirectory(dateFolder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // Issue 17, item 11: publishing used to delete whatever was there.
+            throw new UsageException("--output: " + dateFolder + " 已存在且不是文件夹，不会覆盖 (exists and is not a "
+                    + "folder; it is not replaced)");
+        }
         try (RunGuard.Lock lock = guard.acquire()) {
             StopRequest.clear();
             StopOnSignal stopOnSignal = StopOnSignal.install(jobRepository, jobOperator, console);
@@ -74,8 +81,7 @@ public class MonitorRunner {
         long runId = execution.getJobInstanceId();
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             // Whatever step it ended in, a run that did not complete leaves no half-written reports behind.
-            OutputFolders.deleteTree(new RunParameters(runId, options.asOf(), options.input(), options.output(),
-                    options.counties()).stagingDir());
+            StagingFolders.discard(RunParameters.of(execution).stagingDir());
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {
             runs.markStopped(runId);
