@@ -23,9 +23,16 @@ public final class LedgerFileReader {
 
     private final long progressEveryNanos;
     private final Runnable checkpoint;
+    private PlausibleDates dates = PlausibleDates.ANY;
 
     public LedgerFileReader(Set<String> bankCodes, Set<String> countyCodes) {
         this(bankCodes, countyCodes, () -> { });
+    }
+
+    /** The same reader, checking dates against the as-of date of the run ({@link PlausibleDates}). */
+    public LedgerFileReader asOf(java.time.LocalDate asOf) {
+        this.dates = PlausibleDates.asOf(asOf);
+        return this;
     }
 
     /**
@@ -86,7 +93,7 @@ public final class LedgerFileReader {
                     state.fileReject = headerProblem(file, row);
                     if (state.fileReject == null) {
                         state.parser = new LedgerRowParser(file, HeaderMapping.of(row.values(), LedgerColumn.class),
-                                bankCodes, countyCodes);
+                                bankCodes, countyCodes, dates);
                     }
                     return;
                 }

@@ -73,11 +73,11 @@ public final class InputValidation {
             // The roster needs only the county reference: it is read while the ledgers are listed and their reader
             // set up (which includes setting up logging, a tenth of a second).
             Future<Checked> rosterCheck = Files.exists(roster)
-                    ? pool.submit(() -> checkRoster(roster, counties.codes())) : null;
+                    ? pool.submit(() -> checkRoster(roster, counties.codes(), options.asOf())) : null;
             List<Path> ledgers = LedgerLoadTasklet.ledgerFiles(input.resolve("ledgers"));
             List<String> names = ledgers.stream().map(p -> input.relativize(p).toString()).toList();
             ledgerCount = ledgers.size();
-            LedgerFileReader reader = new LedgerFileReader(banks.codes(), counties.codes());
+            LedgerFileReader reader = new LedgerFileReader(banks.codes(), counties.codes()).asOf(options.asOf());
             DuplicateLoans duplicates = new DuplicateLoans();
             List<Callable<Checked>> tasks = new ArrayList<>();
             for (int i = 0; i < ledgers.size(); i++) {
@@ -146,9 +146,9 @@ public final class InputValidation {
         return exitCode;
     }
 
-    private static Checked checkRoster(Path roster, Set<String> countyCodes) {
+    private static Checked checkRoster(Path roster, Set<String> countyCodes, java.time.LocalDate asOf) {
         List<Reject> rejects = new ArrayList<>();
-        FileResult result = new RosterReader(countyCodes).read(roster, p -> { }, rejects::add);
+        FileResult result = new RosterReader(countyCodes, asOf).read(roster, p -> { }, rejects::add);
         if (result.rejectedWhole()) {
             rejects.add(result.fileReject());
         }

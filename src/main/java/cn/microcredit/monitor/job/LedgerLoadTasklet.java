@@ -65,7 +65,7 @@ public class LedgerLoadTasklet implements Tasklet {
         List<Path> files = ledgerFiles(p.input().resolve("ledgers"));
         Set<String> bankCodes = runs.banks(runId).codes();
         Set<String> countyCodes = runs.counties(runId).stream().map(County::code).collect(Collectors.toSet());
-        LedgerFileReader reader = new LedgerFileReader(bankCodes, countyCodes, StopRequest::check);
+        LedgerFileReader reader = new LedgerFileReader(bankCodes, countyCodes, StopRequest::check).asOf(p.asOf());
 
         long started = System.nanoTime();
         List<Loaded> results = new ArrayList<>();

@@ -14,6 +14,7 @@ import cn.microcredit.monitor.ingest.CsvRows;
 import cn.microcredit.monitor.ingest.FieldException;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.ingest.HeaderMapping;
+import cn.microcredit.monitor.ingest.PlausibleDates;
 import cn.microcredit.monitor.ingest.Reject;
 import cn.microcredit.monitor.ingest.RejectReason;
 import cn.microcredit.monitor.ingest.TextEncoding;
@@ -29,9 +30,16 @@ public final class RosterReader {
     public static final int FILE_SEQ = 0;
 
     private final Set<String> countyCodes;
+    private final PlausibleDates dates;
 
     public RosterReader(Set<String> countyCodes) {
+        this(countyCodes, null);
+    }
+
+    /** @param asOf the run's as-of date: roster dates far from it are rejected ({@link PlausibleDates}) */
+    public RosterReader(Set<String> countyCodes, LocalDate asOf) {
         this.countyCodes = countyCodes;
+        this.dates = PlausibleDates.asOf(asOf);
     }
 
     public FileResult read(Path path, Consumer<RosterPeriod> periods, Consumer<Reject> rejects) {
@@ -102,7 +110,8 @@ public final class RosterReader {
                 try {
                     LocalDate addedDate = Values.date(added);
                     LocalDate removedDate = removed.isEmpty() ? null : Values.date(removed);
-                    if (removedDate == null || !removedDate.isBefore(addedDate)) {
+                    if ((removedDate == null || !removedDate.isBefore(addedDate) && dates.rosterOk(removedDate))
+                            && dates.rosterOk(addedDate)) {
                         return new RosterPeriod(row.line(), household, county, category, addedDate, removedDate);
                     }
                 } catch (FieldException e) {
@@ -151,6 +160,12 @@ public final class RosterReader {
         LocalDate removed = date(v, header, REMOVED_DATE, problem);
         if (added != null && removed != null && removed.isBefore(added)) {
             problem.accept(RejectReason.OUT_OF_RANGE, REMOVED_DATE.display() + ": " + removed + " 早于纳入日期 " + added);
+        }
+        if (added != null && dates.roster(added) != null) {
+            problem.accept(RejectReason.OUT_OF_RANGE, ADDED_DATE.display() + ": " + dates.roster(added));
+        }
+        if (removed != null && dates.roster(removed) != null) {
+            problem.accept(RejectReason.OUT_OF_RANGE, REMOVED_DATE.display() + ": " + dates.roster(removed));
         }
         if (first[0] != null) {
             return new Reject(file, row.line(), "", "", first[0],
