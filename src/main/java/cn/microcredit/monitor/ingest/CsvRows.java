@@ -116,8 +116,10 @@ public final class CsvRows {
     private static long readFrom(Path file, TextEncoding.Detected encoding, long skipLines, long handedOn,
                                  Handler handler, Progress progress) throws IOException {
         try (InputStream in = open(file, encoding, progress)) {
-            Reader reader = new BufferedReader(new InputStreamReader(in, encoding.charset()), 1 << 16);
-            skipPhysicalLines(reader, skipLines);
+            InputLimits.RowBoundedReader bounded = new InputLimits.RowBoundedReader(
+                    new InputStreamReader(in, encoding.charset()));
+            Reader reader = new BufferedReader(bounded, 1 << 16);
+            skipPhysicalLines(reader, skipLines, bounded);
             try (CSVParser parser = CSVParser.builder().setFormat(FORMAT).setReader(reader).get()) {
                 Iterator<CSVRecord> records = parser.iterator();
                 long previousEnd = 0;
@@ -130,11 +132,15 @@ public final class CsvRows {
                         }
                         record = records.next();
                     } catch (UncheckedIOException | IllegalStateException e) {
+                        if (InputLimits.exceeded(e) != null) {
+                            throw InputLimits.exceeded(e);
+                        }
                         handler.row(new Row(start, List.of(), "引号不配对（未闭合，或闭合引号后紧跟其他字符），该行无法解析: "
                                 + rootMessage(e)));
                         return start;
                     }
                     previousEnd = parser.getCurrentLineNumber();
+                    bounded.recordEnded();
                     String[] values = record.values();
                     if (start <= handedOn || isBlank(values)) {
                         continue;
@@ -156,9 +162,11 @@ public final class CsvRows {
     }
 
     /** Skips lines the way Commons CSV counts them: LF, CR LF and a lone CR each end one line. */
-    private static void skipPhysicalLines(Reader reader, long lines) throws IOException {
+    private static void skipPhysicalLines(Reader reader, long lines, InputLimits.RowBoundedReader bounded)
+            throws IOException {
         long skipped = 0;
         while (skipped < lines) {
+            bounded.recordEnded();
             int c = reader.read();
             if (c < 0) {
                 return;

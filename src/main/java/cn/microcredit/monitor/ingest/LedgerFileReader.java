@@ -64,6 +64,13 @@ public final class LedgerFileReader {
             return wholeFileReject(fileSeq, file, "", RejectReason.UNREADABLE_FILE,
                     "不支持的台账格式：请以 CSV（UTF-8 或 GB18030）或 .xlsx 报送");
         }
+        try {
+            InputLimits.checkFileSize(java.nio.file.Files.size(path));
+        } catch (InputLimits.Exceeded e) {
+            return wholeFileReject(fileSeq, file, "", RejectReason.TOO_LARGE, e.getMessage());
+        } catch (IOException e) {
+            return wholeFileReject(fileSeq, file, "", RejectReason.UNREADABLE_FILE, "无法读取: " + e.getMessage());
+        }
         TextEncoding.Detected encoding = null;
         if (!xlsx) {
             try {
@@ -89,6 +96,7 @@ public final class LedgerFileReader {
                 if (state.fileReject != null) {
                     return;
                 }
+                InputLimits.checkRow(row.line(), row.values());
                 if (state.parser == null) {
                     state.fileReject = headerProblem(file, row);
                     if (state.fileReject == null) {
@@ -123,6 +131,10 @@ public final class LedgerFileReader {
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             // Only reading problems make the file unusable; a database failure in the sink fails the run.
+            InputLimits.Exceeded limit = InputLimits.exceeded(e);
+            if (limit != null) {
+                return wholeFileReject(fileSeq, file, charset, RejectReason.TOO_LARGE, limit.getMessage());
+            }
             return wholeFileReject(fileSeq, file, charset, RejectReason.UNREADABLE_FILE,
                     "第" + (state.read + 1) + "个数据行附近读取失败: " + e.getMessage());
         }

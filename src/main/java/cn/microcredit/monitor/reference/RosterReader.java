@@ -14,6 +14,7 @@ import cn.microcredit.monitor.ingest.CsvRows;
 import cn.microcredit.monitor.ingest.FieldException;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.ingest.HeaderMapping;
+import cn.microcredit.monitor.ingest.InputLimits;
 import cn.microcredit.monitor.ingest.PlausibleDates;
 import cn.microcredit.monitor.ingest.Reject;
 import cn.microcredit.monitor.ingest.RejectReason;
@@ -52,12 +53,14 @@ public final class RosterReader {
         };
         String charset;
         try {
+            InputLimits.checkFileSize(java.nio.file.Files.size(path));
             TextEncoding.Detected encoding = TextEncoding.detect(path);
             charset = encoding.charset().name() + (encoding.bomLength() > 0 ? " (BOM)" : "");
             CsvRows.read(path, encoding, row -> {
                 if (state.fileReject != null) {
                     return;
                 }
+                InputLimits.checkRow(row.line(), row.values());
                 if (state.header == null) {
                     state.header = HeaderMapping.of(row.values(), RosterColumn.class);
                     if (!state.header.missing().isEmpty()) {
@@ -80,6 +83,11 @@ public final class RosterReader {
             });
         } catch (IOException | java.io.UncheckedIOException e) {
             // Only reading problems make the file unusable; anything else (the database, a bug) fails the run.
+            InputLimits.Exceeded limit = InputLimits.exceeded(e);
+            if (limit != null) {
+                return new FileResult(FILE_SEQ, file, "", 0, 0, 0,
+                        Reject.wholeFile(file, RejectReason.TOO_LARGE, limit.getMessage()));
+            }
             return new FileResult(FILE_SEQ, file, "", 0, 0, 0,
                     Reject.wholeFile(file, RejectReason.UNREADABLE_FILE, "无法读取: " + e.getMessage()));
         }
