@@ -29,12 +29,14 @@ import org.slf4j.LoggerFactory;
  *       system releases that lock when the process ends, however it ends. A staging folder is <em>provably stale</em>
  *       only when that lock can be taken: only then is it deleted by another run's clean-up.</li>
  *   <li>Publishing (renaming the old folder aside, the new one in, cleaning up) happens under a lock on
- *       {@code OUTPUT/.AS_OF.lock}, so two runs of one date never move folders at once; the second waits the
+ *       {@code OUTPUT/.publish.lock}, so two runs never move folders at once; the second waits the
  *       milliseconds the first takes, then replaces it whole.</li>
  * </ul>
  */
 public final class StagingFolders {
 
+    /** One lock file for the output folder: never deleted, so two processes always lock the same file. */
+    static final String PUBLISH_LOCK = ".publish.lock";
     private static final Logger log = LoggerFactory.getLogger(StagingFolders.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Staging folders of an older version carry no lock: one this old cannot be a run still writing. */
@@ -83,7 +85,7 @@ public final class StagingFolders {
      */
     public static void publish(Path staging, Path target, String asOf) throws IOException {
         Path output = target.getParent();
-        try (FileChannel channel = FileChannel.open(output.resolve("." + asOf + ".lock"), StandardOpenOption.CREATE,
+        try (FileChannel channel = FileChannel.open(output.resolve(PUBLISH_LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
              FileLock ignored = lockWaiting(channel)) {
             OutputFolders.replace(staging, target);

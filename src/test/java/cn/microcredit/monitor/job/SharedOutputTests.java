@@ -76,10 +76,10 @@ class SharedOutputTests {
         assertThat(out.resolve(".2026-06-30.run-3-fedcba9876543210.lock")).doesNotExist();
         assertThat(Files.readString(out.resolve("2026-06-30/county_metrics.csv"))).startsWith("\uFEFFas_of,");
         try (Stream<Path> left = Files.list(out)) {
-            // Only the foreign folders, their lock, and the publish lock are left beside the published date.
+            // Only the foreign folders, their lock, and the output's publish lock are left beside the published date.
             assertThat(left.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-                    ".2026-06-30.lock", ".2026-06-30.run-1-0123456789abcdef.lock",
-                    ".2026-06-30.run-1-0123456789abcdef.tmp", ".2026-06-30.run-1.tmp", "2026-06-30");
+                    ".2026-06-30.run-1-0123456789abcdef.lock",
+                    ".2026-06-30.run-1-0123456789abcdef.tmp", ".2026-06-30.run-1.tmp", ".publish.lock", "2026-06-30");
         }
     }
 
