@@ -145,10 +145,26 @@ public final class CsvRows {
                     if (start <= handedOn || isBlank(values)) {
                         continue;
                     }
-                    handler.row(new Row(start, Arrays.asList(values), null));
+                    handler.row(new Row(start, Arrays.asList(values), undecodable(values, encoding)));
                 }
             }
         }
+    }
+
+    /**
+     * Why a row cannot be used when bytes of it did not decode in the file's encoding (the decoder put U+FFFD in their
+     * place), else null: a name read that way is garbled, and the bank must fix the file (issue 17, item 5). Only rows
+     * read here can have them: {@link PlainLines} leaves every line with such bytes to this reader.
+     */
+    private static String undecodable(String[] values, TextEncoding.Detected encoding) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].indexOf('\uFFFD') >= 0) {
+                return "第" + (i + 1) + "列含有不能按 " + encoding.charset().name()
+                        + (encoding.bomLength() > 0 ? "（文件以 BOM 标明）" : "")
+                        + " 解码的字节（编码错误，显示为 �）：请确认文件的编码，以 UTF-8 或 GB18030 重新导出";
+            }
+        }
+        return null;
     }
 
     /** A blank line, or a row of commas only as spreadsheets export empty rows: not a row. */

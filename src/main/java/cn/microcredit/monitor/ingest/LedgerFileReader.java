@@ -54,6 +54,14 @@ public final class LedgerFileReader {
      * @param file how rejects name the file: its path inside the input folder, e.g. {@code ledgers/b1.csv}
      */
     public FileResult read(Path path, String file, int fileSeq, LedgerSink sink) {
+        String notRegular = InputFiles.notRegular(path);
+        if (notRegular == null && path.getParent() != null && path.getParent().getParent() != null) {
+            // INPUT/ledgers/x.csv: a link may lead anywhere inside INPUT, nowhere outside it.
+            notRegular = InputFiles.leavesFolder(path, path.getParent().getParent());
+        }
+        if (notRegular != null) {
+            return wholeFileReject(fileSeq, file, "", RejectReason.UNREADABLE_FILE, notRegular);
+        }
         String lower = file.toLowerCase(java.util.Locale.ROOT);
         boolean xlsx = lower.endsWith(".xlsx");
         if (lower.endsWith(".xls")) {

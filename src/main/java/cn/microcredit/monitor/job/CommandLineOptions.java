@@ -122,8 +122,9 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
         Path counties = null;
         if (values.containsKey("counties")) {
             counties = Path.of(values.get("counties")).toAbsolutePath().normalize();
-            if (!Files.isRegularFile(counties)) {
-                throw new UsageException("--counties: 文件不存在: " + counties);
+            String notRegular = cn.microcredit.monitor.ingest.InputFiles.notRegular(counties);
+            if (notRegular != null) {
+                throw new UsageException("--counties: " + counties + ": " + notRegular);
             }
         }
         Path outbox = writableFolder(values.get("outbox"), "--outbox");

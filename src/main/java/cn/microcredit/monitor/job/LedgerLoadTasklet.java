@@ -180,7 +180,9 @@ public class LedgerLoadTasklet implements Tasklet {
             throw new IllegalStateException(dir + ": 台账文件夹不存在（应为 INPUT/ledgers/）");
         }
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = s.filter(Files::isRegularFile)
+            // Sub-folders are not ledgers; anything else is, to be read or refused naming what it is (a FIFO, a
+            // device, a link out of the input folder: issue 17, items 6 and 11), never skipped unsaid.
+            List<Path> files = s.filter(f -> !Files.isDirectory(f))
                     // Hidden files, and the lock files Excel leaves beside an open workbook (~$name.xlsx).
                     .filter(f -> !f.getFileName().toString().startsWith(".")
                             && !f.getFileName().toString().startsWith("~$"))

@@ -14,6 +14,7 @@ import cn.microcredit.monitor.ingest.CsvRows;
 import cn.microcredit.monitor.ingest.FieldException;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.ingest.HeaderMapping;
+import cn.microcredit.monitor.ingest.InputFiles;
 import cn.microcredit.monitor.ingest.InputLimits;
 import cn.microcredit.monitor.ingest.PlausibleDates;
 import cn.microcredit.monitor.ingest.Reject;
@@ -51,6 +52,11 @@ public final class RosterReader {
             long read;
             long accepted;
         };
+        String notRegular = InputFiles.notRegular(path);
+        if (notRegular != null) {
+            return new FileResult(FILE_SEQ, file, "", 0, 0, 0,
+                    Reject.wholeFile(file, RejectReason.UNREADABLE_FILE, notRegular));
+        }
         String charset;
         try {
             InputLimits.checkFileSize(java.nio.file.Files.size(path));
