@@ -29,6 +29,11 @@ public final class LedgerFileReader {
         this(bankCodes, countyCodes, () -> { });
     }
 
+    /** How many rows read so far were issued after the as-of date. */
+    public long issuedAfterAsOf() {
+        return dates.issuedAfterAsOf();
+    }
+
     /** The same reader, checking dates against the as-of date of the run ({@link PlausibleDates}). */
     public LedgerFileReader asOf(java.time.LocalDate asOf) {
         this.dates = PlausibleDates.asOf(asOf);

@@ -36,6 +36,8 @@ public final class PlausibleDates {
     private final LocalDate latestIssue;
     private final LocalDate earliestRoster;
     private final LocalDate latestRoster;
+    /** Rows issued after the as-of date: too many and the date itself is wrong ({@code AsOfCheck}). */
+    private final java.util.concurrent.atomic.AtomicLong issuedAfterAsOf = new java.util.concurrent.atomic.AtomicLong();
 
     private PlausibleDates(LocalDate asOf) {
         this.asOf = asOf;
@@ -52,6 +54,7 @@ public final class PlausibleDates {
     /** What is wrong with an issue date, or null. */
     public String issue(LocalDate issue) {
         if (issue.isAfter(latestIssue)) {
+            issuedAfterAsOf.incrementAndGet();
             return asOf == null ? issue + " 晚于 " + LATEST + "，不是可信的日期"
                     : issue + " 晚于数据日期 " + asOf + "：该日的台账不可能含有之后发放的贷款";
         }
@@ -59,6 +62,11 @@ public final class PlausibleDates {
             return issue + " 早于 " + earliestIssue + "（数据日期前 " + MAX_LOAN_AGE_YEARS + " 年），不是可信的发放日期";
         }
         return null;
+    }
+
+    /** How many issue dates checked so far were after the as-of date. */
+    public long issuedAfterAsOf() {
+        return issuedAfterAsOf.get();
     }
 
     /** What is wrong with a maturity date not before its (plausible) issue date, or null. */

@@ -113,6 +113,7 @@ public final class InputValidation {
                 rejects.addAll(fileRejects);
                 files.add(result.withDuplicates(later.size()));
             }
+            AsOfCheck.notContradicted(options.asOf(), reader.issuedAfterAsOf(), ledgerRows);
         } finally {
             pool.shutdownNow();
         }

@@ -138,6 +138,7 @@ public class LedgerLoadTasklet implements Tasklet {
         double seconds = (System.nanoTime() - started) / 1e9;
         log.info("loaded {} ledger rows from {} files in {} s ({} rows/s)", rows, files.size(),
                 String.format(Locale.ROOT, "%.1f", seconds), Math.round(rows / Math.max(seconds, 1e-3)));
+        AsOfCheck.notContradicted(p.asOf(), reader.issuedAfterAsOf(), rows);
         return RepeatStatus.FINISHED;
     }
 

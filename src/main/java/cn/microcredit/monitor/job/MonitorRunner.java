@@ -94,6 +94,14 @@ public class MonitorRunner {
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             runs.markFailed(runId);
+            for (Throwable failure : execution.getAllFailureExceptions()) {
+                if (failure instanceof AsOfCheck.Contradicted contradicted) {
+                    log.error("run {} for {}: {}", runId, options.asOf(), contradicted.getMessage());
+                    console.println("参数错误 (usage error): " + contradicted.getMessage());
+                    org.slf4j.MDC.remove(RunIdLogging.KEY);
+                    return 2;
+                }
+            }
             String why = execution.getAllFailureExceptions().stream().map(MonitorRunner::rootMessage)
                     .collect(Collectors.joining("; "));
             log.error("run {} for {} failed ({}): {}", runId, options.asOf(), execution.getStatus(), why);
