@@ -148,8 +148,11 @@ public final class LedgerFileReader {
             if (limit != null) {
                 return wholeFileReject(fileSeq, file, charset, RejectReason.TOO_LARGE, limit.getMessage());
             }
+            // POI's messages name the file by its absolute path: the reject names it as the input folder does.
+            String message = String.valueOf(e.getMessage()).replace(path.toAbsolutePath().toString(), file)
+                    .replace(path.toString(), file);
             return wholeFileReject(fileSeq, file, charset, RejectReason.UNREADABLE_FILE,
-                    "第" + (state.read + 1) + "个数据行附近读取失败: " + e.getMessage());
+                    "第" + (state.read + 1) + "个数据行附近读取失败: " + message);
         }
         if (state.parser == null && state.fileReject == null) {
             state.fileReject = Reject.wholeFile(file, RejectReason.MISSING_COLUMNS,
