@@ -15,8 +15,8 @@ import cn.microcredit.monitor.report.Masking;
  *       letters or digits, whose region starts 1–8 and whose birth date has a month 01–12 and a day 01–31 (a
  *       date-stamped loan number such as {@code 202606301234567890} has none: its "birth year" 3012 is not 19xx or
  *       20xx) → first 6 and last 4 characters;</li>
- *   <li>a name-like value: 2 to 4 Chinese characters, or Chinese parts joined by middle dots, quoted as a value ({@code '张三'}), or
- *       the whole of the bank code, loan id or county code → first character and a star (so a bank whose code is
+ *   <li>a name-like value: 2 to 4 Chinese characters, or Chinese parts joined by middle dots, quoted as a value
+ *       ({@code '张三'}), or the whole of the bank code, loan id or county code → first character and a star (so a bank whose code is
  *       two to four Chinese characters would find its rejects under the masked code: no code seen so far is).</li>
  * </ul>
  * A code of 2 to 4 Chinese characters that is not a name (an unknown classification such as {@code '正常类'}) is masked

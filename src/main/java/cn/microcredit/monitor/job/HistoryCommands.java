@@ -48,8 +48,8 @@ public class HistoryCommands {
     public int deleteDate(LocalDate asOf, PrintStream out) {
         int removed = runs.deleteDate(asOf);
         log.warn("--delete-date={}: removed {} stored run(s) of that date", asOf, removed);
-        out.printf("removed %d stored run(s) of %s (run, metrics, exceptions, rejects, loans); published report folders "
-                + "are left as they are%n", removed, asOf);
+        out.printf("removed %d stored run(s) of %s (run, metrics, exceptions, rejects, loans); published report "
+                + "folders are left as they are%n", removed, asOf);
         return 0;
     }
 

@@ -144,7 +144,9 @@ public class MonitorRunner {
     static void printFiles(RunSummary s, PrintStream out) {
         out.printf("  %-44s %10s %10s %10s%n", "file", "read", "accepted", "rejected");
         for (FileResult f : s.files()) {
-            out.printf("  %-44s %10d %10d %10d%s%n", f.file().replaceAll("[\\r\\n]+", "⏎"), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(),
+            // A line break in a file name must not forge a line of this table (issue 17, item 11).
+            out.printf("  %-44s %10d %10d %10d%s%n", f.file().replaceAll("[\\r\\n]+", "⏎"), f.rowsRead(),
+                    f.rowsAccepted(), f.rowsRejected(),
                     f.rejectedWhole() ? "  REJECTED WHOLE: " + f.fileReject().reason() : "");
         }
         out.printf("  %-44s %10d %10d %10d%n", "total", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());

@@ -16,9 +16,10 @@ import java.util.TreeSet;
 /**
  * The part of a bank's feedback workbook name that stands for its code: one per bank, never shared (issue 17, item 7).
  * A code is written as it is where it can be; characters a file name cannot hold become {@code _}, and then the name
- * carries 8 hex digits of the SHA-256 of the raw code, so that {@code X/1} ({@code X_1-1b5e…}) and {@code X_1} no longer
- * write one file from two threads (one bank's workbook lost, or a corrupt zip). Names that still clash, compared
- * without case as Windows and macOS shares compare them, all get the hash, and, should hashes clash too, a number.
+ * carries 8 hex digits of the SHA-256 of the raw code, so that {@code X/1} ({@code X_1-1b5e…}) and {@code X_1} no
+ * longer write one file from two threads (one bank's workbook lost, or a corrupt zip). Names that still clash,
+ * compared without case as Windows and macOS shares compare them, all get the hash, and, should hashes clash too, a
+ * number.
  */
 public final class BankFileNames {
 

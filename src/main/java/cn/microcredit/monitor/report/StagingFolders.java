@@ -80,25 +80,19 @@ public final class StagingFolders {
     }
 
     /**
-     * Puts the staging folder in the place of {@code target} under the date's publish lock, then removes the staging
-     * folders of that date that are provably stale (left by a process that died).
+     * Puts the staging folder in the place of {@code target} under the output's publish lock, then removes the staging
+     * folders that are provably stale (left by a process that died). Synchronized too: for two runs in one JVM (tests)
+     * the JVM refuses a second lock of one file instead of waiting for it.
      */
-    public static void publish(Path staging, Path target, String asOf) throws IOException {
+    public static synchronized void publish(Path staging, Path target, String asOf) throws IOException {
         Path output = target.getParent();
         try (FileChannel channel = FileChannel.open(output.resolve(PUBLISH_LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-             FileLock ignored = lockWaiting(channel)) {
+             FileLock ignored = channel.lock()) {
             OutputFolders.replace(staging, target);
             deleteStale(output, asOf);
         }
         release(staging);
-    }
-
-    private static FileLock lockWaiting(FileChannel channel) throws IOException {
-        // Two runs of one JVM (tests) publishing at once: the JVM's own overlap check comes before the OS lock.
-        synchronized (StagingFolders.class) {
-            return channel.lock();
-        }
     }
 
     /** Removes staging folders of {@code asOf} whose lock is free: their process has ended. */

@@ -76,7 +76,8 @@ class AsOfSanityTests {
         Files.createDirectories(in.resolve("ledgers"));
         Files.copy(Path.of(E2E, "banks.csv"), in.resolve("banks.csv"));
         StringBuilder rows = new StringBuilder("loan_id,bank_code,county_code,household_id,borrower_name,"
-                + "borrower_id_number,issue_date,maturity_date,amount,balance,annual_rate,overdue_days,classification\n");
+                + "borrower_id_number,issue_date,maturity_date,amount,balance,annual_rate,overdue_days,"
+                + "classification\n");
         for (int i = 1; i <= 100; i++) {
             String issue = i == 1 ? "2026-07-01" : "2026-01-01";
             rows.append("A").append(i).append(",B1,210123,H").append(i).append(",张三,210123197102111010,")

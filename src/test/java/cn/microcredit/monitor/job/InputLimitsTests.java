@@ -66,7 +66,8 @@ class InputLimitsTests {
         assertThat(validateCode).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(code);
         Path dir = work.resolve("out/2026-06-30");
         return new Result(code, Files.readString(dir.resolve("rejects.csv")),
-                Files.readString(dir.resolve("validation/rejects.csv")), Files.readString(dir.resolve("run_summary.json")));
+                Files.readString(dir.resolve("validation/rejects.csv")),
+                Files.readString(dir.resolve("run_summary.json")));
     }
 
     private static void othersPublished(Result r) {
@@ -133,7 +134,8 @@ class InputLimitsTests {
     @Test
     void anXlsxWhoseSharedStringsPassTheLimitIsRefusedWhole() throws IOException {
         Path in = input();
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(in.resolve("ledgers/zz.xlsx"))) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+             OutputStream out = Files.newOutputStream(in.resolve("ledgers/zz.xlsx"))) {
             Sheet sheet = wb.createSheet("台账");
             String[] header = HEADER.split(",");
             Row h = sheet.createRow(0);

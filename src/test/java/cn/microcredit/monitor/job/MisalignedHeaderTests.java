@@ -61,7 +61,8 @@ class MisalignedHeaderTests {
                 + "县区代码(county_code): '210123********1010' 不在县区代码表中");
         List<String> texts = new ArrayList<>();
         texts.add(out.toString(StandardCharsets.UTF_8));
-        try (Stream<Path> files = Files.walk(work.resolve("out")); Stream<Path> logs = Files.walk(work.resolve("logs"))) {
+        try (Stream<Path> files = Files.walk(work.resolve("out"));
+             Stream<Path> logs = Files.walk(work.resolve("logs"))) {
             for (Path f : Stream.concat(files, logs).filter(Files::isRegularFile).toList()) {
                 texts.add(f.toString().endsWith(".xlsx") ? unzipped(f) : Files.readString(f));
             }

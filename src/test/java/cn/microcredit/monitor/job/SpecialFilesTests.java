@@ -51,13 +51,15 @@ class SpecialFilesTests {
         args[2] = "--db=jdbc:h2:file:" + work.resolve("db/m").toAbsolutePath();
         System.arraycopy(more, 0, args, 3, more.length);
         int code = MonitorApplication.run(args, print, print);
-        Path rejects = work.resolve(more.length > 0 ? "out/2026-06-30/validation/rejects.csv" : "out/2026-06-30/rejects.csv");
+        Path rejects = work.resolve(more.length > 0 ? "out/2026-06-30/validation/rejects.csv"
+                : "out/2026-06-30/rejects.csv");
         return new Result(code, out.toString(StandardCharsets.UTF_8),
                 Files.exists(rejects) ? Files.readString(rejects) : "");
     }
 
     private static String row(String id, String name) {
-        return id + ",B2,210123,H" + id + "," + name + ",210123197102111010,2026-01-01,2027-01-01,1000,1000,3.85,0,NORMAL\n";
+        return id + ",B2,210123,H" + id + "," + name
+                + ",210123197102111010,2026-01-01,2027-01-01,1000,1000,3.85,0,NORMAL\n";
     }
 
     private static void mkfifo(Path path) throws IOException, InterruptedException {
