@@ -49,6 +49,14 @@ class ImplausibleDatesTests {
                 + "D7,B2,210123,HD7,王五,210123197102111010,2026-01-01,2056-01-02,1000,1000,3.85,0,NORMAL\n"
                 + "D8,B2,210123,HD8,王五,210123197102111010,2026-01-01,9999-12-31,1000,1000,3.85,0,NORMAL\n",
                 StandardCharsets.UTF_8);
+        // 200 plain rows beside them: the 2 rows issued after the as-of date are 0.9 % of the ledger rows, not enough
+        // to refuse the date itself (AsOfCheck).
+        StringBuilder fill = new StringBuilder(HEADER);
+        for (int i = 1; i <= 200; i++) {
+            fill.append("F").append(i).append(",B1,210123,HF").append(i)
+                    .append(",王五,210123197102111010,2026-01-01,2027-01-01,1000,1000,3.85,0,NORMAL\n");
+        }
+        Files.writeString(in.resolve("ledgers/aa.csv"), fill, StandardCharsets.UTF_8);
         Files.writeString(in.resolve("roster.csv"), "household_id,county_code,category,added_date,removed_date\n"
                 + "H1,210123,MONITORED,2020-01-01,\n"
                 + "H2,210123,MONITORED,9999-01-01,\n"
