@@ -3,6 +3,7 @@ package cn.microcredit.monitor;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import cn.microcredit.monitor.cli.AsOfCheck;
 import cn.microcredit.monitor.cli.CommandLineOptions;
 import cn.microcredit.monitor.cli.HistoryCommands;
 import cn.microcredit.monitor.cli.MonitorRunner;
@@ -20,6 +22,7 @@ import cn.microcredit.monitor.ops.RunGuard;
 import cn.microcredit.monitor.ops.RunLockFile;
 import cn.microcredit.monitor.ops.StopOnSignal;
 import cn.microcredit.monitor.validate.InputValidation;
+
 
 
 /**
@@ -55,9 +58,19 @@ public class MonitorApplication {
             out.print(CommandLineOptions.usage());
             return 0;
         }
+        LocalDate deleteDate;
+        try {
+            deleteDate = CommandLineOptions.deleteDate(args);
+        } catch (UsageException e) {
+            err.println("参数错误 (usage error): " + e.getMessage());
+            return 2;
+        }
         if (options.validateOnly()) {
             try {
                 return InputValidation.run(options, out);
+            } catch (AsOfCheck.Contradicted e) {
+                err.println("参数错误 (usage error): " + e.getMessage());
+                return 2;
             } catch (Exception e) {
                 err.println("失败 FAILED: 输入检查未完成 (validation could not complete): " + MonitorRunner.rootMessage(e));
                 return 1;
@@ -71,7 +84,9 @@ public class MonitorApplication {
         }
         RunLockFile runLock;
         try {
-            runLock = RunLockFile.acquire(options.dbUrl(), launchDescription(options));
+            runLock = RunLockFile.acquire(options.dbUrl(), deleteDate != null
+                    ? "--delete-date=" + deleteDate + " (" + RunLockFile.describe("deleting a date") + ")"
+                    : launchDescription(options));
         } catch (UsageException e) {
             err.println("参数错误 (usage error): " + e.getMessage());
             return 2;
@@ -95,6 +110,9 @@ public class MonitorApplication {
             }
             if (options.purgeBefore() != null) {
                 return context.getBean(HistoryCommands.class).purge(options.purgeBefore(), out);
+            }
+            if (deleteDate != null) {
+                return context.getBean(HistoryCommands.class).deleteDate(deleteDate, out);
             }
             return context.getBean(MonitorRunner.class).run(options, out);
         } catch (UsageException e) {

@@ -26,7 +26,7 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
     public static final String DEFAULT_DB = "jdbc:h2:file:./data/microcredit";
     private static final String RULES_PREFIX = "monitor.rules.";
     private static final Set<String> VALUE_OPTIONS = Set.of("input", "as-of", "output", "db", "counties",
-            "purge-before", "log-dir", "outbox");
+            "purge-before", "log-dir", "outbox", "delete-date");
 
     /** Rule parameter names in kebab case, from the components of {@link MonitorRules}. */
     static final Set<String> RULE_NAMES = Arrays.stream(MonitorRules.class.getRecordComponents())
@@ -92,8 +92,9 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
                     + "or PostgreSQL)");
         }
         Path logDir = writableFolder(values.get("log-dir"), "--log-dir");
-        if (history || values.containsKey("purge-before")) {
-            if (values.containsKey("input") || validateOnly || (history && values.containsKey("purge-before"))) {
+        if (history || values.containsKey("purge-before") || values.containsKey("delete-date")) {
+            if (values.containsKey("input") || validateOnly || (history ? 1 : 0) + (values.containsKey("purge-before")
+                    ? 1 : 0) + (values.containsKey("delete-date") ? 1 : 0) > 1) {
                 throw new UsageException("--history 与 --purge-before 单独使用（只与 --db 一起），不与 --input 或彼此同用");
             }
             LocalDate purge = null;
@@ -119,12 +120,14 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
             throw new UsageException("--input: 文件夹不可读: " + input);
         }
         LocalDate asOf = asOf(values.get("as-of"), input);
+        AsOfCheck.notTooFarAhead(asOf, LocalDate.now(), values.containsKey("as-of") ? "--as-of" : "--input 的文件夹名");
         Path output = Path.of(values.getOrDefault("output", "out")).toAbsolutePath().normalize();
         Path counties = null;
         if (values.containsKey("counties")) {
             counties = Path.of(values.get("counties")).toAbsolutePath().normalize();
-            if (!Files.isRegularFile(counties)) {
-                throw new UsageException("--counties: 文件不存在: " + counties);
+            String notRegular = cn.microcredit.monitor.ingest.InputFiles.notRegular(counties);
+            if (notRegular != null) {
+                throw new UsageException("--counties: " + counties + ": " + notRegular);
             }
         }
         Path outbox = writableFolder(values.get("outbox"), "--outbox");
@@ -165,6 +168,21 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
             throw new UsageException("缺少 --as-of：输入文件夹名 '" + folder
                     + "' 不是 YYYY-MM-DD 日期，请用 --as-of=YYYY-MM-DD 指定数据日期");
         }
+    }
+
+    /** {@code --delete-date=YYYY-MM-DD}, or null: the stored date to remove (issue 17, item 8). */
+    public static LocalDate deleteDate(String... args) {
+        for (String arg : args) {
+            if (arg.startsWith("--delete-date=")) {
+                try {
+                    return LocalDate.parse(arg.substring("--delete-date=".length()).trim());
+                } catch (DateTimeParseException e) {
+                    throw new UsageException("--delete-date: '" + arg.substring("--delete-date=".length())
+                            + "' 不是 YYYY-MM-DD 日期");
+                }
+            }
+        }
+        return null;
     }
 
     private static String checkRule(String name, String value) {
@@ -248,6 +266,10 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
         if (!upper.contains("WRITE_DELAY")) {
             out.append(";WRITE_DELAY=0");
         }
+        if (!upper.contains("TRACE_LEVEL_FILE")) {
+            // H2's NAME.trace.db grew by some 29 KB a run, without bound, with what the job logs anyway (issue 17, 11).
+            out.append(";TRACE_LEVEL_FILE=0");
+        }
         return out.toString();
     }
 
@@ -283,6 +305,9 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
                   --purge-before=YYYY-MM-DD
                                        removes the stored loan rows of dates before that day, keeping their
                                        metrics and exceptions (retention); with --db only
+                  --delete-date=YYYY-MM-DD
+                                       removes everything stored for that date (a date run by mistake); the
+                                       published report folder is left as it is; with --db only
                   --help               this text
 
                 Input layout:

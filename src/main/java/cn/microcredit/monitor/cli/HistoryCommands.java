@@ -13,6 +13,8 @@ import cn.microcredit.monitor.store.RunRepository;
 @Component
 public class HistoryCommands {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HistoryCommands.class);
+
     private final RunRepository runs;
 
     public HistoryCommands(RunRepository runs) {
@@ -35,6 +37,20 @@ public class HistoryCommands {
                     r.comparisonAsOf() == null ? "" : r.comparisonAsOf().toString(), r.loansAccepted(),
                     r.loansStored(), r.pauseCounties(), r.warnCounties());
         }
+        return 0;
+    }
+
+    /**
+     * {@code --delete-date}: removes every stored run of one date (its run, metrics, exceptions, rejects, loan and
+     * roster chunks), under the run lock, so that a mistaken date stops polluting the comparisons of later runs. The
+     * published folder OUTPUT/DATE is not touched: the job is not told where the reports went (a later run of that date
+     * replaces them; until then delete the folder by hand if it is wrong).
+     */
+    public int deleteDate(LocalDate asOf, PrintStream out) {
+        int removed = runs.deleteDate(asOf);
+        log.warn("--delete-date={}: removed {} stored run(s) of that date", asOf, removed);
+        out.printf("removed %d stored run(s) of %s (run, metrics, exceptions, rejects, loans); published report "
+                + "folders are left as they are%n", removed, asOf);
         return 0;
     }
 

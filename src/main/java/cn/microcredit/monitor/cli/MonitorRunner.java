@@ -22,9 +22,9 @@ import cn.microcredit.monitor.ops.RunIdLogging;
 import cn.microcredit.monitor.ops.StopOnSignal;
 import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.report.Outbox;
-import cn.microcredit.monitor.report.OutputFolders;
 import cn.microcredit.monitor.report.ReportDataLoader;
 import cn.microcredit.monitor.report.RunSummary;
+import cn.microcredit.monitor.report.StagingFolders;
 import cn.microcredit.monitor.store.RunRepository;
 
 /** Launches the job for one date and turns its outcome into the exit code of SPEC 2 and a summary a person reads. */
@@ -59,6 +59,13 @@ public class MonitorRunner {
         if (!Files.isWritable(options.output())) {
             throw new UsageException("--output: 输出文件夹不可写: " + options.output());
         }
+        java.nio.file.Path dateFolder = options.output().resolve(options.asOf().toString());
+        if (Files.exists(dateFolder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && !Files.isDirectory(dateFolder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // Issue 17, item 11: publishing used to delete whatever was there.
+            throw new UsageException("--output: " + dateFolder + " 已存在且不是文件夹，不会覆盖 (exists and is not a "
+                    + "folder; it is not replaced)");
+        }
         try (RunGuard.Lock lock = guard.acquire()) {
             StopRequest.clear();
             StopOnSignal stopOnSignal = StopOnSignal.install(jobRepository, jobOperator, console);
@@ -80,8 +87,7 @@ public class MonitorRunner {
         long runId = execution.getJobInstanceId();
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             // Whatever step it ended in, a run that did not complete leaves no half-written reports behind.
-            OutputFolders.deleteTree(new RunParameters(runId, options.asOf(), options.input(), options.output(),
-                    options.counties()).stagingDir());
+            StagingFolders.discard(RunParameters.of(execution).stagingDir());
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {
             runs.markStopped(runId);
@@ -94,6 +100,14 @@ public class MonitorRunner {
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             runs.markFailed(runId);
+            for (Throwable failure : execution.getAllFailureExceptions()) {
+                if (failure instanceof AsOfCheck.Contradicted contradicted) {
+                    log.error("run {} for {}: {}", runId, options.asOf(), contradicted.getMessage());
+                    console.println("参数错误 (usage error): " + contradicted.getMessage());
+                    org.slf4j.MDC.remove(RunIdLogging.KEY);
+                    return 2;
+                }
+            }
             String why = execution.getAllFailureExceptions().stream().map(MonitorRunner::rootMessage)
                     .collect(Collectors.joining("; "));
             log.error("run {} for {} failed ({}): {}", runId, options.asOf(), execution.getStatus(), why);
@@ -142,7 +156,9 @@ public class MonitorRunner {
     public static void printFiles(RunSummary s, PrintStream out) {
         out.printf("  %-44s %10s %10s %10s%n", "file", "read", "accepted", "rejected");
         for (FileResult f : s.files()) {
-            out.printf("  %-44s %10d %10d %10d%s%n", f.file(), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(),
+            // A line break in a file name must not forge a line of this table (issue 17, item 11).
+            out.printf("  %-44s %10d %10d %10d%s%n", f.file().replaceAll("[\\r\\n]+", "⏎"), f.rowsRead(),
+                    f.rowsAccepted(), f.rowsRejected(),
                     f.rejectedWhole() ? "  REJECTED WHOLE: " + f.fileReject().reason() : "");
         }
         out.printf("  %-44s %10d %10d %10d%n", "total", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());

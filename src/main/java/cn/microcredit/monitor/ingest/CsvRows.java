@@ -116,8 +116,10 @@ public final class CsvRows {
     private static long readFrom(Path file, TextEncoding.Detected encoding, long skipLines, long handedOn,
                                  Handler handler, Progress progress) throws IOException {
         try (InputStream in = open(file, encoding, progress)) {
-            Reader reader = new BufferedReader(new InputStreamReader(in, encoding.charset()), 1 << 16);
-            skipPhysicalLines(reader, skipLines);
+            InputLimits.RowBoundedReader bounded = new InputLimits.RowBoundedReader(
+                    new InputStreamReader(in, encoding.charset()));
+            Reader reader = new BufferedReader(bounded, 1 << 16);
+            skipPhysicalLines(reader, skipLines, bounded);
             try (CSVParser parser = CSVParser.builder().setFormat(FORMAT).setReader(reader).get()) {
                 Iterator<CSVRecord> records = parser.iterator();
                 long previousEnd = 0;
@@ -130,19 +132,39 @@ public final class CsvRows {
                         }
                         record = records.next();
                     } catch (UncheckedIOException | IllegalStateException e) {
+                        if (InputLimits.exceeded(e) != null) {
+                            throw InputLimits.exceeded(e);
+                        }
                         handler.row(new Row(start, List.of(), "引号不配对（未闭合，或闭合引号后紧跟其他字符），该行无法解析: "
                                 + rootMessage(e)));
                         return start;
                     }
                     previousEnd = parser.getCurrentLineNumber();
+                    bounded.recordEnded();
                     String[] values = record.values();
                     if (start <= handedOn || isBlank(values)) {
                         continue;
                     }
-                    handler.row(new Row(start, Arrays.asList(values), null));
+                    handler.row(new Row(start, Arrays.asList(values), undecodable(values, encoding)));
                 }
             }
         }
+    }
+
+    /**
+     * Why a row cannot be used when bytes of it did not decode in the file's encoding (the decoder put U+FFFD in their
+     * place), else null: a name read that way is garbled, and the bank must fix the file (issue 17, item 5). Only rows
+     * read here can have them: {@link PlainLines} leaves every line with such bytes to this reader.
+     */
+    private static String undecodable(String[] values, TextEncoding.Detected encoding) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].indexOf('\uFFFD') >= 0) {
+                return "第" + (i + 1) + "列含有不能按 " + encoding.charset().name()
+                        + (encoding.bomLength() > 0 ? "（文件以 BOM 标明）" : "")
+                        + " 解码的字节（编码错误，显示为 �）：请确认文件的编码，以 UTF-8 或 GB18030 重新导出";
+            }
+        }
+        return null;
     }
 
     /** A blank line, or a row of commas only as spreadsheets export empty rows: not a row. */
@@ -156,9 +178,11 @@ public final class CsvRows {
     }
 
     /** Skips lines the way Commons CSV counts them: LF, CR LF and a lone CR each end one line. */
-    private static void skipPhysicalLines(Reader reader, long lines) throws IOException {
+    private static void skipPhysicalLines(Reader reader, long lines, InputLimits.RowBoundedReader bounded)
+            throws IOException {
         long skipped = 0;
         while (skipped < lines) {
+            bounded.recordEnded();
             int c = reader.read();
             if (c < 0) {
                 return;

@@ -23,9 +23,21 @@ public final class LedgerFileReader {
 
     private final long progressEveryNanos;
     private final Runnable checkpoint;
+    private PlausibleDates dates = PlausibleDates.ANY;
 
     public LedgerFileReader(Set<String> bankCodes, Set<String> countyCodes) {
         this(bankCodes, countyCodes, () -> { });
+    }
+
+    /** How many rows read so far were issued after the as-of date. */
+    public long issuedAfterAsOf() {
+        return dates.issuedAfterAsOf();
+    }
+
+    /** The same reader, checking dates against the as-of date of the run ({@link PlausibleDates}). */
+    public LedgerFileReader asOf(java.time.LocalDate asOf) {
+        this.dates = PlausibleDates.asOf(asOf);
+        return this;
     }
 
     /**
@@ -47,6 +59,14 @@ public final class LedgerFileReader {
      * @param file how rejects name the file: its path inside the input folder, e.g. {@code ledgers/b1.csv}
      */
     public FileResult read(Path path, String file, int fileSeq, LedgerSink sink) {
+        String notRegular = InputFiles.notRegular(path);
+        if (notRegular == null && path.getParent() != null && path.getParent().getParent() != null) {
+            // INPUT/ledgers/x.csv: a link may lead anywhere inside INPUT, nowhere outside it.
+            notRegular = InputFiles.leavesFolder(path, path.getParent().getParent());
+        }
+        if (notRegular != null) {
+            return wholeFileReject(fileSeq, file, "", RejectReason.UNREADABLE_FILE, notRegular);
+        }
         String lower = file.toLowerCase(java.util.Locale.ROOT);
         boolean xlsx = lower.endsWith(".xlsx");
         if (lower.endsWith(".xls")) {
@@ -56,6 +76,13 @@ public final class LedgerFileReader {
         if (!xlsx && !lower.endsWith(".csv")) {
             return wholeFileReject(fileSeq, file, "", RejectReason.UNREADABLE_FILE,
                     "不支持的台账格式：请以 CSV（UTF-8 或 GB18030）或 .xlsx 报送");
+        }
+        try {
+            InputLimits.checkFileSize(java.nio.file.Files.size(path));
+        } catch (InputLimits.Exceeded e) {
+            return wholeFileReject(fileSeq, file, "", RejectReason.TOO_LARGE, e.getMessage());
+        } catch (IOException e) {
+            return wholeFileReject(fileSeq, file, "", RejectReason.UNREADABLE_FILE, "无法读取: " + e.getMessage());
         }
         TextEncoding.Detected encoding = null;
         if (!xlsx) {
@@ -82,11 +109,12 @@ public final class LedgerFileReader {
                 if (state.fileReject != null) {
                     return;
                 }
+                InputLimits.checkRow(row.line(), row.values());
                 if (state.parser == null) {
                     state.fileReject = headerProblem(file, row);
                     if (state.fileReject == null) {
                         state.parser = new LedgerRowParser(file, HeaderMapping.of(row.values(), LedgerColumn.class),
-                                bankCodes, countyCodes);
+                                bankCodes, countyCodes, dates);
                     }
                     return;
                 }
@@ -116,8 +144,15 @@ public final class LedgerFileReader {
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             // Only reading problems make the file unusable; a database failure in the sink fails the run.
+            InputLimits.Exceeded limit = InputLimits.exceeded(e);
+            if (limit != null) {
+                return wholeFileReject(fileSeq, file, charset, RejectReason.TOO_LARGE, limit.getMessage());
+            }
+            // POI's messages name the file by its absolute path: the reject names it as the input folder does.
+            String message = String.valueOf(e.getMessage()).replace(path.toAbsolutePath().toString(), file)
+                    .replace(path.toString(), file);
             return wholeFileReject(fileSeq, file, charset, RejectReason.UNREADABLE_FILE,
-                    "第" + (state.read + 1) + "个数据行附近读取失败: " + e.getMessage());
+                    "第" + (state.read + 1) + "个数据行附近读取失败: " + message);
         }
         if (state.parser == null && state.fileReject == null) {
             state.fileReject = Reject.wholeFile(file, RejectReason.MISSING_COLUMNS,

@@ -114,9 +114,16 @@ public final class LedgerRowParser {
     /** The columns the file has, by ordinal, and where each is in a row. */
     private final int[] presentColumns;
     private final int[] presentIndexes;
+    private final PlausibleDates dates;
 
     public LedgerRowParser(String file, HeaderMapping<LedgerColumn> header, Set<String> bankCodes,
                            Set<String> countyCodes) {
+        this(file, header, bankCodes, countyCodes, PlausibleDates.ANY);
+    }
+
+    public LedgerRowParser(String file, HeaderMapping<LedgerColumn> header, Set<String> bankCodes,
+                           Set<String> countyCodes, PlausibleDates dates) {
+        this.dates = dates;
         this.file = file;
         this.header = header;
         this.bankCodes = bankCodes;
@@ -172,6 +179,18 @@ public final class LedgerRowParser {
         }
         if (issue != null && maturity != null && maturity.isBefore(issue)) {
             problems.add(RejectReason.MATURITY_BEFORE_ISSUE, MATURITY_DATE, maturity + " 早于发放日期 " + issue);
+        }
+        if (issue != null) {
+            String wrong = dates.issue(issue);
+            if (wrong != null) {
+                problems.add(RejectReason.OUT_OF_RANGE, ISSUE_DATE, wrong);
+            }
+            // The term is judged only from a plausible issue date.
+            wrong = wrong != null || maturity == null || maturity.isBefore(issue)
+                    ? null : dates.maturity(issue, maturity);
+            if (wrong != null) {
+                problems.add(RejectReason.OUT_OF_RANGE, MATURITY_DATE, wrong);
+            }
         }
         if (problems.first != null) {
             return reject(row, f, problems.first, String.join("; ", problems.messages));

@@ -12,12 +12,15 @@ package cn.microcredit.monitor.ingest;
 public record Reject(String file, long line, String bankCode, String loanId, RejectReason reason, String detail,
                      String countyCode) {
 
-    /** Values copied from a hostile row are cut to lengths a report and the database can hold. */
+    /**
+     * Values copied from a hostile row are cut to lengths a report and the database can hold, and personal data in
+     * them is masked whatever column it came in under ({@link RejectMasking}).
+     */
     public Reject {
-        bankCode = cut(bankCode, 64);
-        loanId = cut(loanId, 64);
-        detail = cut(detail, 2000);
-        countyCode = cut(countyCode, 64);
+        bankCode = cut(RejectMasking.value(bankCode), 64);
+        loanId = cut(RejectMasking.value(loanId), 64);
+        detail = cut(RejectMasking.detail(detail), 2000);
+        countyCode = cut(RejectMasking.value(countyCode), 64);
     }
 
     /**

@@ -17,7 +17,9 @@ public enum RejectReason {
     /** Whole file: two header cells name the same field, so neither can be trusted. */
     DUPLICATE_COLUMNS("列名重复"),
     /** Whole file: it could not be read at all (I/O error, unsupported encoding). */
-    UNREADABLE_FILE("文件无法读取");
+    UNREADABLE_FILE("文件无法读取"),
+    /** Whole file: it passes one of the size limits of {@link InputLimits} (issue 17, item 3). */
+    TOO_LARGE("超出大小限制");
 
     private final String label;
 
@@ -30,6 +32,6 @@ public enum RejectReason {
     }
 
     public boolean wholeFile() {
-        return this == MISSING_COLUMNS || this == DUPLICATE_COLUMNS || this == UNREADABLE_FILE;
+        return this == MISSING_COLUMNS || this == DUPLICATE_COLUMNS || this == UNREADABLE_FILE || this == TOO_LARGE;
     }
 }

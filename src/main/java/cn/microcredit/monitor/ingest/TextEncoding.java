@@ -37,7 +37,71 @@ public final class TextEncoding {
                 return new Detected(StandardCharsets.UTF_16LE, 2);
             }
         }
-        return new Detected(isStrictUtf8(file) ? StandardCharsets.UTF_8 : GB18030, 0);
+        return new Detected(isStrictUtf8(file) || isUtf8WithStrayBytes(file) ? StandardCharsets.UTF_8 : GB18030, 0);
+    }
+
+    /** Well-formed multi-byte sequences per malformed byte above which a file is UTF-8 with stray bytes. */
+    static final int UTF8_SEQUENCES_PER_STRAY_BYTE = 4;
+    /** Fewer well-formed sequences than this decide nothing: a short GBK file may hold a few by chance. */
+    static final int UTF8_MIN_SEQUENCES = 8;
+    /** Sequences and stray bytes counted before deciding: a few thousand characters of text say enough. */
+    private static final int SEQUENCES_TO_DECIDE = 1 << 14;
+
+    /**
+     * A file that is not strictly UTF-8 but is UTF-8 all the same, with a stray byte or a few (issue 17, item 5): one
+     * 0xFF in a UTF-8 file used to make the whole file GB18030, every name mojibake, every row accepted. GBK text
+     * forms a well-formed UTF-8 sequence only now and then (a lead byte C2-DF before a trail byte 80-BF: about one
+     * character in eight), while UTF-8 Chinese is nothing but well-formed sequences; so a file with at least
+     * {@value #UTF8_SEQUENCES_PER_STRAY_BYTE} well-formed multi-byte sequences per malformed byte (and at least
+     * {@value #UTF8_MIN_SEQUENCES}) is read as UTF-8, and the rows whose bytes do not decode are rejected naming the
+     * encoding ({@link CsvRows}).
+     */
+    static boolean isUtf8WithStrayBytes(Path file) throws IOException {
+        long wellFormed = 0;
+        long stray = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int carried = 0;
+            int n;
+            while (wellFormed + stray < SEQUENCES_TO_DECIDE
+                    && (n = in.read(buffer, carried, buffer.length - carried)) >= 0) {
+                int end = carried + n;
+                int i = 0;
+                while (i < end) {
+                    if (buffer[i] >= 0) {
+                        i++;
+                        continue;
+                    }
+                    int length = sequenceLength(buffer[i] & 0xFF);
+                    if (length > 0 && i + length > end) {
+                        // Cut off by the buffer: checked again with the bytes that follow.
+                        break;
+                    }
+                    if (length > 0 && wellFormedUpTo(buffer, i, i + length) == i + length) {
+                        wellFormed++;
+                        i += length;
+                    } else {
+                        stray++;
+                        i++;
+                    }
+                }
+                carried = end - i;
+                System.arraycopy(buffer, i, buffer, 0, carried);
+            }
+            // A sequence cut off by the end of the file is one stray byte more.
+            stray += carried > 0 ? 1 : 0;
+        }
+        return wellFormed >= UTF8_MIN_SEQUENCES && wellFormed >= UTF8_SEQUENCES_PER_STRAY_BYTE * stray;
+    }
+
+    private static int sequenceLength(int lead) {
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            return 2;
+        }
+        if (lead >= 0xE0 && lead <= 0xEF) {
+            return 3;
+        }
+        return lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.function.ToIntFunction;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -18,6 +19,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +67,7 @@ public final class XlsxRows {
             throws IOException {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            ReadOnlySharedStringsTable strings = sharedStrings(pkg);
             StylesTable styles = reader.getStylesTable();
             int chosen = 0;
             int fewestMissing = Integer.MAX_VALUE;
@@ -118,6 +120,24 @@ public final class XlsxRows {
             throw e;
         } catch (Exception e) {
             throw new IOException("不是可读的 .xlsx 工作簿（可能已加密或损坏）: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * POI holds the shared-strings table whole: it is read through a stream that refuses more than the limit of
+     * {@link InputLimits} (issue 17, item 3).
+     */
+    private static ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg) throws Exception {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new ReadOnlySharedStringsTable(pkg, false);
+        }
+        try (InputStream in = InputLimits.bounded(parts.get(0).getInputStream(), InputLimits.sharedStringsBytes(),
+                "共享字符串表 (sharedStrings.xml)")) {
+            return new ReadOnlySharedStringsTable(in, false);
+        } catch (SAXException e) {
+            InputLimits.Exceeded exceeded = InputLimits.exceeded(e.getException());
+            throw exceeded != null ? exceeded : e;
         }
     }
 

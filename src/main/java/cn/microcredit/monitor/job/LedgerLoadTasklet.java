@@ -27,6 +27,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import cn.microcredit.monitor.cli.AsOfCheck;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.ingest.LedgerFileReader;
 import cn.microcredit.monitor.keys.LongList;
@@ -66,7 +67,7 @@ public class LedgerLoadTasklet implements Tasklet {
         List<Path> files = ledgerFiles(p.input().resolve("ledgers"));
         Set<String> bankCodes = runs.banks(runId).codes();
         Set<String> countyCodes = runs.counties(runId).stream().map(County::code).collect(Collectors.toSet());
-        LedgerFileReader reader = new LedgerFileReader(bankCodes, countyCodes, StopRequest::check);
+        LedgerFileReader reader = new LedgerFileReader(bankCodes, countyCodes, StopRequest::check).asOf(p.asOf());
 
         long started = System.nanoTime();
         List<Loaded> results = new ArrayList<>();
@@ -144,6 +145,7 @@ public class LedgerLoadTasklet implements Tasklet {
         double seconds = (System.nanoTime() - started) / 1e9;
         log.info("loaded {} ledger rows from {} files in {} s ({} rows/s)", rows, files.size(),
                 String.format(Locale.ROOT, "%.1f", seconds), Math.round(rows / Math.max(seconds, 1e-3)));
+        AsOfCheck.notContradicted(p.asOf(), reader.issuedAfterAsOf(), rows);
         return RepeatStatus.FINISHED;
     }
 
@@ -186,7 +188,9 @@ public class LedgerLoadTasklet implements Tasklet {
             throw new IllegalStateException(dir + ": 台账文件夹不存在（应为 INPUT/ledgers/）");
         }
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = s.filter(Files::isRegularFile)
+            // Sub-folders are not ledgers; anything else is, to be read or refused naming what it is (a FIFO, a
+            // device, a link out of the input folder: issue 17, items 6 and 11), never skipped unsaid.
+            List<Path> files = s.filter(f -> !Files.isDirectory(f))
                     // Hidden files, and the lock files Excel leaves beside an open workbook (~$name.xlsx).
                     .filter(f -> !f.getFileName().toString().startsWith(".")
                             && !f.getFileName().toString().startsWith("~$"))

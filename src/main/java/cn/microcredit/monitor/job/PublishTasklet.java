@@ -9,8 +9,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 import cn.microcredit.monitor.ops.StopRequest;
-import cn.microcredit.monitor.report.OutputFolders;
 import cn.microcredit.monitor.report.ReportDataLoader;
+import cn.microcredit.monitor.report.StagingFolders;
 import cn.microcredit.monitor.store.RunRepository;
 
 /**
@@ -37,8 +37,7 @@ public class PublishTasklet implements Tasklet {
         StopRequest.beginPublishing();
         RunParameters p = RunParameters.of(chunkContext);
         int exitCode = loader.summary(p.runId(), p.asOf()).exitCode();
-        OutputFolders.replace(p.stagingDir(), p.publishedDir());
-        OutputFolders.deleteStaleStaging(p.output(), p.asOf().toString());
+        StagingFolders.publish(p.stagingDir(), p.publishedDir(), p.asOf().toString());
         int replaced = runs.publish(p.runId(), p.asOf(), exitCode);
         if (replaced > 0) {
             log.info("re-run of {}: replaced the results of the earlier run", p.asOf());

@@ -16,6 +16,7 @@ import cn.microcredit.monitor.report.ExcelReports;
 import cn.microcredit.monitor.report.OutputFolders;
 import cn.microcredit.monitor.report.ReportData;
 import cn.microcredit.monitor.report.ReportDataLoader;
+import cn.microcredit.monitor.report.StagingFolders;
 
 /** Writes every report of the run into a staging folder beside the published one; nobody reads it there. */
 @Component
@@ -35,8 +36,7 @@ public class ReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         RunParameters p = RunParameters.of(chunkContext);
         Path staging = p.stagingDir();
-        OutputFolders.deleteTree(staging);
-        Files.createDirectories(staging);
+        StagingFolders.open(staging);
         try {
             ReportData data = loader.load(p.runId(), p.asOf());
             StopRequest.check();
@@ -48,7 +48,7 @@ public class ReportTasklet implements Tasklet {
                 StepCounts.record(contribution, 0, files.filter(Files::isRegularFile).count(), 0);
             }
         } catch (IOException e) {
-            OutputFolders.deleteTree(staging);
+            StagingFolders.discard(staging);
             // "No space left on device" alone does not say which disk. Not chained as the cause: the runner reports
             // the innermost cause's message, and this one is the message a person needs.
             IOException where = new IOException("写报表失败 (writing the reports to " + p.output() + " failed): "
@@ -58,7 +58,7 @@ public class ReportTasklet implements Tasklet {
         } catch (Exception | Error e) {
             // A half-written staging folder helps nobody (and may fill a disk that is already full); a stopped run
             // leaves none either.
-            OutputFolders.deleteTree(staging);
+            StagingFolders.discard(staging);
             throw e;
         }
         return RepeatStatus.FINISHED;

@@ -49,7 +49,7 @@ public class RosterLoadTasklet implements Tasklet {
         var countyCodes = runs.counties(p.runId()).stream().map(County::code).collect(Collectors.toSet());
         List<Reject> rejects = new ArrayList<>();
         RunChunks.RosterWriter periods = chunks.rosterWriter(p.runId());
-        FileResult result = new RosterReader(countyCodes).read(file, periods, rejects::add);
+        FileResult result = new RosterReader(countyCodes, p.asOf()).read(file, periods, rejects::add);
         periods.finish();
         if (result.rejectedWhole()) {
             chunks.deleteRoster(p.runId());

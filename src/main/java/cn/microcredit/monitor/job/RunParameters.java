@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.scope.context.ChunkContext;
 
 import cn.microcredit.monitor.cli.CommandLineOptions;
+import cn.microcredit.monitor.report.StagingFolders;
 
 /**
  * The parameters of one run as the steps see them. The run id is the job instance id. Every launch carries a
@@ -18,13 +19,15 @@ import cn.microcredit.monitor.cli.CommandLineOptions;
  * the rules the metrics of the comparison date), the whole job takes seconds to a minute, and a rerun whole is the
  * one path that is tested under kill -9 (InterruptedRunTests). The job repository still records every execution.
  */
-public record RunParameters(long runId, LocalDate asOf, Path input, Path output, Path counties) {
+public record RunParameters(long runId, LocalDate asOf, Path input, Path output, Path counties, String stagingToken) {
 
     public static final String AS_OF = "asOf";
     public static final String INPUT = "input";
     public static final String OUTPUT = "output";
     public static final String COUNTIES = "counties";
     public static final String LAUNCH = "launch";
+    /** Not identifying: makes the staging folder unique across databases and processes (issue 17, item 1). */
+    public static final String STAGING_TOKEN = "stagingToken";
 
     public static JobParameters toJobParameters(CommandLineOptions options, long launch) {
         return new JobParametersBuilder()
@@ -33,20 +36,25 @@ public record RunParameters(long runId, LocalDate asOf, Path input, Path output,
                 .addLong(LAUNCH, launch)
                 .addString(OUTPUT, options.output().toString(), false)
                 .addString(COUNTIES, options.counties() == null ? "" : options.counties().toString(), false)
+                .addString(STAGING_TOKEN, StagingFolders.newToken(), false)
                 .toJobParameters();
     }
 
     public static RunParameters of(ChunkContext context) {
-        JobExecution execution = context.getStepContext().getStepExecution().getJobExecution();
+        return of(context.getStepContext().getStepExecution().getJobExecution());
+    }
+
+    public static RunParameters of(JobExecution execution) {
         JobParameters p = execution.getJobParameters();
         String counties = p.getString(COUNTIES, "");
         return new RunParameters(execution.getJobInstanceId(), p.getLocalDate(AS_OF), Path.of(p.getString(INPUT)),
-                Path.of(p.getString(OUTPUT)), counties.isEmpty() ? null : Path.of(counties));
+                Path.of(p.getString(OUTPUT)), counties.isEmpty() ? null : Path.of(counties),
+                p.getString(STAGING_TOKEN, ""));
     }
 
-    /** Where this run's reports are written before they are moved into place. */
+    /** Where this run's reports are written before they are moved into place: unique to this launch. */
     public Path stagingDir() {
-        return output.resolve("." + asOf + ".run-" + runId + ".tmp");
+        return StagingFolders.stagingDir(output, asOf.toString(), runId, stagingToken);
     }
 
     /** Where a date's published reports live: OUTPUT/AS_OF. */

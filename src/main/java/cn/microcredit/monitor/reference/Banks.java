@@ -25,8 +25,13 @@ public final class Banks {
     }
 
     public static Banks read(Path file) {
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        if (!java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new ReferenceException(file + ": 文件不存在（banks.csv 为必需输入，列出各机构全部贷款不良率）");
+        }
+        String notRegular = cn.microcredit.monitor.ingest.InputFiles.notRegular(file);
+        if (notRegular != null) {
+            // Issue 17, item 6: a FIFO here was reported as missing; say what it is.
+            throw new ReferenceException(file + ": " + notRegular);
         }
         Map<String, Bank> map = new LinkedHashMap<>();
         ReferenceCsv.read(file, BankColumn.class, (row, header) -> {

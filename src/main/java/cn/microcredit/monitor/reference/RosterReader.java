@@ -14,6 +14,9 @@ import cn.microcredit.monitor.ingest.CsvRows;
 import cn.microcredit.monitor.ingest.FieldException;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.ingest.HeaderMapping;
+import cn.microcredit.monitor.ingest.InputFiles;
+import cn.microcredit.monitor.ingest.InputLimits;
+import cn.microcredit.monitor.ingest.PlausibleDates;
 import cn.microcredit.monitor.ingest.Reject;
 import cn.microcredit.monitor.ingest.RejectReason;
 import cn.microcredit.monitor.ingest.TextEncoding;
@@ -29,9 +32,16 @@ public final class RosterReader {
     public static final int FILE_SEQ = 0;
 
     private final Set<String> countyCodes;
+    private final PlausibleDates dates;
 
     public RosterReader(Set<String> countyCodes) {
+        this(countyCodes, null);
+    }
+
+    /** @param asOf the run's as-of date: roster dates far from it are rejected ({@link PlausibleDates}) */
+    public RosterReader(Set<String> countyCodes, LocalDate asOf) {
         this.countyCodes = countyCodes;
+        this.dates = PlausibleDates.asOf(asOf);
     }
 
     public FileResult read(Path path, Consumer<RosterPeriod> periods, Consumer<Reject> rejects) {
@@ -42,14 +52,21 @@ public final class RosterReader {
             long read;
             long accepted;
         };
+        String notRegular = InputFiles.notRegular(path);
+        if (notRegular != null) {
+            return new FileResult(FILE_SEQ, file, "", 0, 0, 0,
+                    Reject.wholeFile(file, RejectReason.UNREADABLE_FILE, notRegular));
+        }
         String charset;
         try {
+            InputLimits.checkFileSize(java.nio.file.Files.size(path));
             TextEncoding.Detected encoding = TextEncoding.detect(path);
             charset = encoding.charset().name() + (encoding.bomLength() > 0 ? " (BOM)" : "");
             CsvRows.read(path, encoding, row -> {
                 if (state.fileReject != null) {
                     return;
                 }
+                InputLimits.checkRow(row.line(), row.values());
                 if (state.header == null) {
                     state.header = HeaderMapping.of(row.values(), RosterColumn.class);
                     if (!state.header.missing().isEmpty()) {
@@ -72,6 +89,11 @@ public final class RosterReader {
             });
         } catch (IOException | java.io.UncheckedIOException e) {
             // Only reading problems make the file unusable; anything else (the database, a bug) fails the run.
+            InputLimits.Exceeded limit = InputLimits.exceeded(e);
+            if (limit != null) {
+                return new FileResult(FILE_SEQ, file, "", 0, 0, 0,
+                        Reject.wholeFile(file, RejectReason.TOO_LARGE, limit.getMessage()));
+            }
             return new FileResult(FILE_SEQ, file, "", 0, 0, 0,
                     Reject.wholeFile(file, RejectReason.UNREADABLE_FILE, "无法读取: " + e.getMessage()));
         }
@@ -102,7 +124,8 @@ public final class RosterReader {
                 try {
                     LocalDate addedDate = Values.date(added);
                     LocalDate removedDate = removed.isEmpty() ? null : Values.date(removed);
-                    if (removedDate == null || !removedDate.isBefore(addedDate)) {
+                    if ((removedDate == null || !removedDate.isBefore(addedDate) && dates.rosterOk(removedDate))
+                            && dates.rosterOk(addedDate)) {
                         return new RosterPeriod(row.line(), household, county, category, addedDate, removedDate);
                     }
                 } catch (FieldException e) {
@@ -151,6 +174,12 @@ public final class RosterReader {
         LocalDate removed = date(v, header, REMOVED_DATE, problem);
         if (added != null && removed != null && removed.isBefore(added)) {
             problem.accept(RejectReason.OUT_OF_RANGE, REMOVED_DATE.display() + ": " + removed + " 早于纳入日期 " + added);
+        }
+        if (added != null && dates.roster(added) != null) {
+            problem.accept(RejectReason.OUT_OF_RANGE, ADDED_DATE.display() + ": " + dates.roster(added));
+        }
+        if (removed != null && dates.roster(removed) != null) {
+            problem.accept(RejectReason.OUT_OF_RANGE, REMOVED_DATE.display() + ": " + dates.roster(removed));
         }
         if (first[0] != null) {
             return new Reject(file, row.line(), "", "", first[0],

@@ -140,9 +140,11 @@ public class ExcelReports {
             }
             Path bankDir = Files.createDirectories(dir.resolve("banks"));
             Map<String, String> bankOfFile = loans.bankOfFile(data.summary().runId());
+            Map<String, String> bankNames = BankFileNames.of(data.banks().all().stream().map(Bank::code).toList());
             for (Bank bank : data.banks().all()) {
                 makers.add(() -> {
-                    Book book = new Book(bankDir.resolve(bankFileName(bank.code(), data)),
+                    Book book = new Book(bankDir.resolve("数据质量反馈_" + bankNames.get(bank.code()) + "_"
+                            + data.summary().asOf() + ".xlsx"),
                             e -> e.bankCode().equals(bank.code()),
                             r -> owner(r, bankOfFile, data).equals(bank.code()));
                     BankFeedbackSheet feedback = new BankFeedbackSheet(book.wb.createSheet("反馈"), book.styles);
@@ -237,10 +239,6 @@ public class ExcelReports {
 
     static String fileName(String scope, ReportData data) {
         return "帮扶小额信贷风险监测_" + safe(scope) + "_" + data.summary().asOf() + ".xlsx";
-    }
-
-    static String bankFileName(String bankCode, ReportData data) {
-        return "数据质量反馈_" + safe(bankCode) + "_" + data.summary().asOf() + ".xlsx";
     }
 
     private static String safe(String name) {

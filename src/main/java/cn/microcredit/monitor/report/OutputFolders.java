@@ -20,6 +20,12 @@ public final class OutputFolders {
      * renamed in (each rename atomic on one file system), then the old one deleted.
      */
     public static void replace(Path staging, Path target) throws IOException {
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // Someone's file (or a link) where the date's folder belongs: not ours to delete (issue 17, item 11).
+            throw new IOException("发布位置已有一个不是文件夹的文件，未覆盖 (a file that is not a folder is in the place "
+                    + "of the published reports; left as it is): " + target);
+        }
         Path old = target.resolveSibling("." + target.getFileName() + ".old");
         deleteTree(old);
         if (Files.exists(target)) {
@@ -49,16 +55,6 @@ public final class OutputFolders {
             for (Path p : paths.toList()) {
                 Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
                         Files.isDirectory(p) ? "rwxr-x---" : "rw-r-----"));
-            }
-        }
-    }
-
-    /** Removes staging folders of a date left by runs whose process died while writing reports. */
-    public static void deleteStaleStaging(Path output, String asOf) throws IOException {
-        try (Stream<Path> siblings = Files.list(output)) {
-            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith("." + asOf + ".run-")
-                    && p.getFileName().toString().endsWith(".tmp")).toList()) {
-                deleteTree(p);
             }
         }
     }

@@ -17,6 +17,7 @@ import org.apache.poi.util.TempFile;
  */
 final class PoiTempFolder {
 
+    private static final String PREFIX = "microcredit-poi-";
     private static Path folder;
 
     private PoiTempFolder() {
@@ -25,13 +26,42 @@ final class PoiTempFolder {
     static synchronized Path use() throws IOException {
         if (folder == null || !Files.isDirectory(folder)) {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            deleteStale(tmp);
+            String prefix = PREFIX + ProcessHandle.current().pid() + "-";
             folder = tmp.getFileSystem().supportedFileAttributeViews().contains("posix")
-                    ? Files.createTempDirectory(tmp, "microcredit-poi-",
+                    ? Files.createTempDirectory(tmp, prefix,
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
-                    : Files.createTempDirectory(tmp, "microcredit-poi-");
+                    : Files.createTempDirectory(tmp, prefix);
             folder.toFile().deleteOnExit();
             TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(folder.toFile()));
         }
         return folder;
+    }
+
+    /**
+     * Removes the folders of runs that were killed (issue 17, item 11): a folder is named after its process,
+     * {@code microcredit-poi-PID-...}; one whose process no longer runs is stale. Another user's folders cannot be
+     * entered (rwx------) and are left alone, as are folders of an older version (no process id in the name).
+     */
+    static void deleteStale(Path tmp) {
+        try (java.util.stream.Stream<Path> folders = Files.list(tmp)) {
+            for (Path p : folders.filter(f -> f.getFileName().toString().startsWith(PREFIX)).toList()) {
+                String rest = p.getFileName().toString().substring(PREFIX.length());
+                int dash = rest.indexOf('-');
+                if (dash <= 0 || !rest.substring(0, dash).chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                long pid = Long.parseLong(rest.substring(0, dash));
+                if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty()) {
+                    try {
+                        OutputFolders.deleteTree(p);
+                    } catch (IOException e) {
+                        // Another user's, or being removed by someone else: not ours to worry about.
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Cleaning up after others is a courtesy; the run goes on without it.
+        }
     }
 }

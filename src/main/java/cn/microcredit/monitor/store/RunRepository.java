@@ -255,6 +255,18 @@ public class RunRepository {
         return chunks.purgeBefore(day);
     }
 
+    /** Removes every run of a date and all it stored; returns how many runs (issue 17, item 8: --delete-date). */
+    @Transactional
+    public int deleteDate(LocalDate asOf) {
+        List<Long> ids = jdbc.queryForList("SELECT run_id FROM monitor_run WHERE as_of = ?", Long.class,
+                Date.valueOf(asOf));
+        for (long id : ids) {
+            deleteRunData(id);
+            jdbc.update("DELETE FROM monitor_run WHERE run_id = ?", id);
+        }
+        return ids.size();
+    }
+
     private void deleteRunData(long runId) {
         for (String table : RUN_TABLES) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);

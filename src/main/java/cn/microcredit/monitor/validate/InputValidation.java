@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.LoggerFactory;
 
+import cn.microcredit.monitor.cli.AsOfCheck;
 import cn.microcredit.monitor.cli.CommandLineOptions;
 import cn.microcredit.monitor.cli.MonitorRunner;
 import cn.microcredit.monitor.ingest.DuplicateLoans;
@@ -76,11 +77,11 @@ public final class InputValidation {
             // The roster needs only the county reference: it is read while the ledgers are listed and their reader
             // set up (which includes setting up logging, a tenth of a second).
             Future<Checked> rosterCheck = Files.exists(roster)
-                    ? pool.submit(() -> checkRoster(roster, counties.codes())) : null;
+                    ? pool.submit(() -> checkRoster(roster, counties.codes(), options.asOf())) : null;
             List<Path> ledgers = LedgerLoadTasklet.ledgerFiles(input.resolve("ledgers"));
             List<String> names = ledgers.stream().map(p -> input.relativize(p).toString()).toList();
             ledgerCount = ledgers.size();
-            LedgerFileReader reader = new LedgerFileReader(banks.codes(), counties.codes());
+            LedgerFileReader reader = new LedgerFileReader(banks.codes(), counties.codes()).asOf(options.asOf());
             DuplicateLoans duplicates = new DuplicateLoans();
             List<Callable<Checked>> tasks = new ArrayList<>();
             for (int i = 0; i < ledgers.size(); i++) {
@@ -116,6 +117,7 @@ public final class InputValidation {
                 rejects.addAll(fileRejects);
                 files.add(result.withDuplicates(later.size()));
             }
+            AsOfCheck.notContradicted(options.asOf(), reader.issuedAfterAsOf(), ledgerRows);
         } finally {
             pool.shutdownNow();
         }
@@ -149,9 +151,9 @@ public final class InputValidation {
         return exitCode;
     }
 
-    private static Checked checkRoster(Path roster, Set<String> countyCodes) {
+    private static Checked checkRoster(Path roster, Set<String> countyCodes, java.time.LocalDate asOf) {
         List<Reject> rejects = new ArrayList<>();
-        FileResult result = new RosterReader(countyCodes).read(roster, p -> { }, rejects::add);
+        FileResult result = new RosterReader(countyCodes, asOf).read(roster, p -> { }, rejects::add);
         if (result.rejectedWhole()) {
             rejects.add(result.fileReject());
         }

@@ -149,4 +149,65 @@ class CronWrapperTests {
         Result failed = runJar(0, jar.toString(), null, "/data/2026-10-31");
         assertThat(failed.output()).contains("no archive made; running without it", "args: -Xmx1g -jar " + jar);
     }
+
+    @Test
+    void aSigtermToTheWrapperReachesTheJob() throws Exception {
+        // Issue 17, item 9: the wrapper used to return 143 while java went on and published.
+        Path marker = work.resolve("term");
+        Files.writeString(fakeJava, """
+                #!/usr/bin/env bash
+                trap 'echo got-term > "%s"; exit 143' TERM
+                echo started
+                while true; do sleep 0.05; done
+                """.formatted(marker));
+        ProcessBuilder pb = new ProcessBuilder("bash", WRAPPER.toString(), "/data/2026-10-31")
+                .redirectErrorStream(true);
+        pb.environment().put("MICROCREDIT_JAVA", fakeJava.toString());
+        pb.environment().put("MICROCREDIT_JAR", "/opt/monitor.jar");
+        pb.environment().put("MICROCREDIT_LOCK", lock.toString());
+        Process p = pb.start();
+        try {
+            assertThat(new String(p.getInputStream().readNBytes(7), StandardCharsets.UTF_8)).isEqualTo("started");
+
+            p.toHandle().destroy();
+
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(143);
+            assertThat(marker).hasContent("got-term");
+            assertThat(p.toHandle().descendants().count()).isZero();
+        } finally {
+            p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theDefaultLockIsInTheUsersRuntimeFolderOrBesideTheJarNeverInTmp() throws Exception {
+        // Issue 17, item 10: /tmp/microcredit-monitor.lock could be created first by any local user.
+        Path runtime = Files.createDirectories(work.resolve("runtime"));
+        Path jar = Files.createDirectories(work.resolve("app")).resolve("monitor.jar");
+        for (String xdg : new String[] {runtime.toString(), null}) {
+            ProcessBuilder pb = new ProcessBuilder("bash", WRAPPER.toString(), "/data/2026-10-31")
+                    .redirectErrorStream(true);
+            pb.environment().put("MICROCREDIT_JAVA", fakeJava.toString());
+            pb.environment().put("MICROCREDIT_JAR", jar.toString());
+            pb.environment().put("MICROCREDIT_CDS", "off");
+            pb.environment().remove("MICROCREDIT_LOCK");
+            if (xdg == null) {
+                pb.environment().remove("XDG_RUNTIME_DIR");
+            } else {
+                pb.environment().put("XDG_RUNTIME_DIR", xdg);
+            }
+            Process p = pb.start();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        }
+
+        Path inRuntime = runtime.resolve("microcredit-monitor.lock");
+        Path besideJar = work.resolve("app/.microcredit-monitor.lock");
+        assertThat(inRuntime).exists();
+        assertThat(besideJar).exists();
+        // Created after umask 027: no access for others.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(besideJar))).isEqualTo("rw-r-----");
+    }
 }

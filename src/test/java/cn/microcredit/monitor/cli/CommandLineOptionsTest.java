@@ -184,9 +184,9 @@ class CommandLineOptionsTest {
     @Test
     void anH2FileDatabaseIsKeptOpenForTheStoppingRunAndWritesEachCommitAtOnceUnlessTheUrlSaysOtherwise() {
         assertThat(CommandLineOptions.withH2Settings("jdbc:h2:file:./data/m"))
-                .isEqualTo("jdbc:h2:file:./data/m;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-        assertThat(CommandLineOptions.withH2Settings("jdbc:h2:file:./data/m;write_delay=500"))
-                .isEqualTo("jdbc:h2:file:./data/m;write_delay=500;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:h2:file:./data/m;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+        assertThat(CommandLineOptions.withH2Settings("jdbc:h2:file:./data/m;write_delay=500;TRACE_LEVEL_FILE=1"))
+                .isEqualTo("jdbc:h2:file:./data/m;write_delay=500;TRACE_LEVEL_FILE=1;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(CommandLineOptions.withH2Settings("jdbc:postgresql://localhost/test"))
                 .isEqualTo("jdbc:postgresql://localhost/test");
     }

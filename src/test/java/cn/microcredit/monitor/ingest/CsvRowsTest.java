@@ -272,7 +272,7 @@ class CsvRowsTest {
     }
 
     @Test
-    void malformedUtf8AfterAByteOrderMarkBecomesReplacementCharactersAsBefore() throws IOException {
+    void malformedUtf8AfterAByteOrderMarkMakesItsRowsMalformedNamingTheEncoding() throws IOException {
         // A byte-order mark spares the file the UTF-8 check, so bytes that are not UTF-8 can reach the reader.
         byte[] text = concat("a,b\n".getBytes(StandardCharsets.UTF_8), new byte[] {'x', (byte) 0xFF, ',', (byte) 0xE4,
                 (byte) 0xB8, '\n', 'z', ',', (byte) 0xC3});
@@ -285,6 +285,10 @@ class CsvRowsTest {
                 tuple(1L, List.of("a", "b")),
                 tuple(2L, List.of("x\uFFFD", "\uFFFD")),
                 tuple(3L, List.of("z", "\uFFFD")));
+        // Issue 17, item 5: such a row is not used, and says why.
+        assertThat(rows).extracting(CsvRows.Row::malformed).containsExactly(null,
+                "第1列含有不能按 UTF-8（文件以 BOM 标明） 解码的字节（编码错误，显示为 �）：请确认文件的编码，以 UTF-8 或 GB18030 重新导出",
+                "第2列含有不能按 UTF-8（文件以 BOM 标明） 解码的字节（编码错误，显示为 �）：请确认文件的编码，以 UTF-8 或 GB18030 重新导出");
     }
 
     @Test

@@ -204,8 +204,9 @@ class LedgerRowParserTest {
 
     @Test
     void amountInWordsIsBadNumber() {
+        // Two to four Chinese characters quoted in a reject may be a name in the wrong column: masked (issue 17, 4).
         assertRejected(parseWith(AMOUNT, "五万元").reject(), RejectReason.BAD_NUMBER,
-                "贷款金额(amount): '五万元' 不是有效的金额");
+                "贷款金额(amount): '五*' 不是有效的金额");
     }
 
     @Test
@@ -324,19 +325,19 @@ class LedgerRowParserTest {
     @Test
     void unknownPurposeIsUnknownCode() {
         assertRejected(parseWith(PURPOSE_CODE, "消费").reject(), RejectReason.UNKNOWN_CODE,
-                "贷款用途(purpose_code): '消费' 不是可识别的代码");
+                "贷款用途(purpose_code): '消*' 不是可识别的代码");
     }
 
     @Test
     void unknownGuaranteeIsUnknownCode() {
         assertRejected(parseWith(GUARANTEE, "信用卡").reject(), RejectReason.UNKNOWN_CODE,
-                "担保方式(guarantee): '信用卡' 不是可识别的代码");
+                "担保方式(guarantee): '信*' 不是可识别的代码");
     }
 
     @Test
     void largeNeedOtherThanYesOrNoIsUnknownCode() {
         assertRejected(parseWith(LARGE_NEED, "可能").reject(), RejectReason.UNKNOWN_CODE,
-                "大额生产需求(large_need): '可能' 不是可识别的代码");
+                "大额生产需求(large_need): '可*' 不是可识别的代码");
     }
 
     @Test

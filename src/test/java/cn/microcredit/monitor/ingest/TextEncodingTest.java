@@ -129,6 +129,39 @@ class TextEncodingTest {
         assertThat(TextEncoding.detect(file).charset()).isEqualTo(TextEncoding.GB18030);
     }
 
+    @Test
+    void aUtf8FileWithOneStrayByteIsStillUtf8() throws IOException {
+        // Issue 17, item 5: eight names (16 well-formed sequences) and one 0xFF: UTF-8, not GB18030 mojibake.
+        byte[] names = "张三,李四,王五,赵六,孙七,周八,吴九,郑十,".getBytes(StandardCharsets.UTF_8);
+        Path file = write(concat(names, new byte[] {(byte) 0xFF}));
+
+        assertThat(TextEncoding.detect(file).charset()).isEqualTo(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void fourWellFormedSequencesPerStrayByteAreTheBoundary() throws IOException {
+        byte[] eight = "张三李四王五赵六".getBytes(StandardCharsets.UTF_8);
+        byte[] stray = {(byte) 0xFF, ',', (byte) 0xFF};
+        // 8 sequences, 2 stray bytes: exactly 4 per stray byte.
+        assertThat(TextEncoding.detect(write(concat(eight, stray))).charset()).isEqualTo(StandardCharsets.UTF_8);
+        // 8 sequences, 3 stray bytes: fewer.
+        assertThat(TextEncoding.detect(write(concat(eight, concat(stray, new byte[] {(byte) 0xFF})))).charset())
+                .isEqualTo(TextEncoding.GB18030);
+        // 7 sequences and no stray byte but one cut off at the end: too few to say.
+        byte[] seven = "张三李四王五赵".getBytes(StandardCharsets.UTF_8);
+        assertThat(TextEncoding.detect(write(concat(seven, new byte[] {(byte) 0xE5}))).charset())
+                .isEqualTo(TextEncoding.GB18030);
+    }
+
+    @Test
+    void aLongGbkLedgerIsStillGb18030() throws IOException {
+        String rows = "L0001,B01,210102,H1,张三丰,210102197001011234,2026-01-01,正常,种植,信用\n".repeat(500)
+                + "L0002,B01,210102,H2,欧阳娜娜,210102197001011234,2026-01-01,关注,养殖,保证\n".repeat(500);
+        Path file = write(rows.getBytes(Charset.forName("GBK")));
+
+        assertThat(TextEncoding.detect(file).charset()).isEqualTo(TextEncoding.GB18030);
+    }
+
     private Path write(byte[] bytes) throws IOException {
         return Files.write(dir.resolve("ledger.csv"), bytes);
     }

@@ -112,7 +112,9 @@ class HostileInputTests {
     }
 
     @Test
-    void aTenMegabyteFieldCostsItsRowOnly() throws IOException {
+    void aTenMegabyteFieldRejectsItsFileWholeAndCostsNoOtherFile() throws IOException {
+        // Issue 17, item 3: over the row and field limits the file is rejected whole (it used to cost the row only,
+        // but a 1 GB line then cost the whole run its heap).
         String header = Files.readString(CORPUS.resolve("header-only.csv"));
         String huge = "L".repeat(10 * 1024 * 1024);
         byte[] content = (header + huge + ",B2,210123,H1,王五,11010519491231002X,2025-06-01,2027-06-01,1,1,4,0,NORMAL\n")
@@ -120,9 +122,9 @@ class HostileInputTests {
 
         Result r = run(input("huge", content, null));
 
-        assertThat(r.code()).isZero();
+        assertThat(r.code()).isEqualTo(3);
         String rejects = r.file("rejects.csv");
-        assertThat(rejects).contains("ledgers/zz.csv,2,B2,").contains("OUT_OF_RANGE");
+        assertThat(rejects).contains("ledgers/zz.csv,1,,,TOO_LARGE,一行超过 1048576 个字符的上限 (monitor.limits.row-chars)");
         assertThat(rejects.length()).isLessThan(2_000);
         goodLedgersIntact(r);
     }

@@ -114,7 +114,8 @@ class InterruptedRunTests {
         assertSameCsvFiles(dir.resolve("out").resolve(SECOND));
         try (Stream<Path> out = Files.list(dir.resolve("out"))) {
             // The staging folder the kill during reportStep left is gone.
-            assertThat(out.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(FIRST, SECOND);
+            assertThat(out.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(FIRST, SECOND,
+                    ".publish.lock");
         }
         assertThat(runInProcess(dir, null, "--history").console())
                 .containsPattern(SECOND + "\\s+\\d+ COMPLETED ").containsPattern(FIRST + "\\s+\\d+ COMPLETED ")

@@ -169,9 +169,11 @@ class MonitorJobFunctionalTests {
         List<String> names = List.of("county_metrics.csv", "bank_county_metrics.csv", "bank_metrics.csv",
                 "county_ageing.csv", "exceptions.csv", "rejects.csv");
         List<byte[]> before = names.stream().map(n -> read(published.resolve(n))).toList();
-        // What a run killed while writing its reports leaves behind.
-        Files.createDirectories(out.resolve(".2026-07-31.run-99.tmp"));
-        Files.writeString(out.resolve(".2026-07-31.run-99.tmp/county_metrics.csv"), "half");
+        // What a run killed while writing its reports leaves behind: its staging folder and its lock file, which
+        // nobody holds any more.
+        Files.createDirectories(out.resolve(".2026-07-31.run-99-00000000deadbeef.tmp"));
+        Files.writeString(out.resolve(".2026-07-31.run-99-00000000deadbeef.tmp/county_metrics.csv"), "half");
+        Files.writeString(out.resolve(".2026-07-31.run-99-00000000deadbeef.lock"), "");
 
         Result r = run("2026-07-31");
 
@@ -182,7 +184,7 @@ class MonitorJobFunctionalTests {
         assertThat(Files.readString(published.resolve("run_summary.json"))).contains("\"rows_accepted\": 9");
         try (Stream<Path> leftovers = Files.list(out)) {
             assertThat(leftovers.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("2026-06-30", "2026-07-31");
+                    .containsExactlyInAnyOrder("2026-06-30", "2026-07-31", ".publish.lock");
         }
     }
 
