@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import cn.microcredit.monitor.metrics.Level;
 
+
 /**
  * The supervisory analytics of one run (SPEC 5.4). Without a comparison date (or when its loans are no longer
  * stored) {@code comparisonAsOf} is null and there is neither migration nor outlook.

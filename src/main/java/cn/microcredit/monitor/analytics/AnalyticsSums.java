@@ -9,6 +9,7 @@ import cn.microcredit.monitor.analytics.Migration.Dimension;
 import cn.microcredit.monitor.loan.Classification;
 import cn.microcredit.monitor.loan.Loan;
 import cn.microcredit.monitor.loan.Regime;
+import cn.microcredit.monitor.metrics.AgeingState;
 
 /**
  * Everything SPEC 5.4 needs of today's loans, in one pass beside the sums of 5.1: the regime split per county, the

@@ -8,6 +8,7 @@ import java.util.Map;
 import cn.microcredit.monitor.keys.Fingerprint;
 import cn.microcredit.monitor.keys.KeyIndex;
 import cn.microcredit.monitor.loan.Classification;
+import cn.microcredit.monitor.metrics.AgeingState;
 
 /**
  * The loans outstanding on the comparison date, as migration needs them (SPEC 5.4), without holding them as objects:

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import cn.microcredit.monitor.loan.Classification;
+import cn.microcredit.monitor.metrics.AgeingState;
 
 /**
  * Migration matrices (迁徙, SPEC 5.4) of the loans outstanding on the comparison date, per bank: for each (from, to)

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import cn.microcredit.monitor.metrics.Percent;
 
+
 /**
  * One (from, to) pair of a migration matrix (SPEC 5.4). Money in yuan, on the comparison date.
  *

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import cn.microcredit.monitor.metrics.Level;
 
+
 /**
  * The projection of one cell, county or the province one step ahead (SPEC 5.4), rounded half-up to 2 places from the
  * exact value; {@code likelyPause} was decided on the exact value (early warning, 四(三) 及时预警; never a status).

@@ -1,6 +1,7 @@
 package cn.microcredit.monitor.analytics;
 
 import cn.microcredit.monitor.analytics.Migration.Dimension;
+import cn.microcredit.monitor.metrics.AgeingState;
 
 /**
  * The shares of SPEC 5.4's projection, from the migration since the comparison date: for bank b and classification

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import cn.microcredit.monitor.metrics.ComparisonBasis;
 import cn.microcredit.monitor.metrics.MonitorRules;
 
+
 /**
  * The command line of SPEC 2, checked before anything starts:
  * {@code --input=DIR [--as-of=YYYY-MM-DD] [--output=DIR] [--db=JDBC-URL] [--counties=FILE]

@@ -20,6 +20,7 @@ import cn.microcredit.monitor.analytics.SupervisoryAnalytics;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Figures;
 import cn.microcredit.monitor.metrics.Level;
+import cn.microcredit.monitor.metrics.LoanSums;
 import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.metrics.Status;

@@ -6,6 +6,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 
 import cn.microcredit.monitor.job.RunParameters;
 
+
 /**
  * Puts the run id into the logging context as the job starts, so that every log line of the run says which run it
  * belongs to (several runs' lines meet in one log file on a shared server). The runner clears it when it is done.

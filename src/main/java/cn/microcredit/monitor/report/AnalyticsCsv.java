@@ -12,6 +12,7 @@ import cn.microcredit.monitor.analytics.OutlookRow;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Level;
 
+
 /** The files and columns of SPEC 5.4 / 6: regime split, migration, vintage, and the projection beside each cell. */
 final class AnalyticsCsv {
 

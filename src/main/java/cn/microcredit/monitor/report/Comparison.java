@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Status;
 
+
 /**
  * The stored metrics of the date a run compares with (SPEC 5.2 "comparison date"), as the workbooks need them: each
  * county's and each bank × county cell's status and figures on that date. {@link #NONE} when there is no such date.

@@ -27,16 +27,16 @@ import org.springframework.stereotype.Component;
 
 import cn.microcredit.monitor.ingest.Reject;
 import cn.microcredit.monitor.ingest.RejectReason;
-import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.CellResult;
+import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.reference.Bank;
 import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.report.brief.RejectAdvice;
 import cn.microcredit.monitor.report.excel.BankFeedbackSheet;
+import cn.microcredit.monitor.report.excel.ExcelStyles.Tone;
 import cn.microcredit.monitor.report.excel.ExcelStyles;
 import cn.microcredit.monitor.report.excel.ExceptionSheets;
 import cn.microcredit.monitor.report.excel.NotesSheet;
-import cn.microcredit.monitor.report.excel.ExcelStyles.Tone;
 import cn.microcredit.monitor.report.excel.ScopeSheets;
 import cn.microcredit.monitor.report.excel.SheetTable;
 import cn.microcredit.monitor.store.ExceptionRepository;

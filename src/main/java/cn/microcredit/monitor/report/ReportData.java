@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.microcredit.monitor.analytics.Analytics;
+import cn.microcredit.monitor.metrics.AgeingState;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.reference.Banks;
@@ -25,8 +26,7 @@ public record ReportData(RunSummary summary, Map<String, County> counties, Banks
                          Map<String, Long> rejectsByCounty, Comparison comparison, Analytics analytics) {
 
     /** Ageing buckets of the 1104 S71 report, in order. */
-    public static final List<String> BUCKETS = List.of("1-30", "31-60", "61-90", "91-180", "181-270", "271-360",
-            "361+");
+    public static final List<String> BUCKETS = AgeingState.BUCKETS;
 
     /** Worst first: status, then NPL rate, then overdue rate. */
     public static final Comparator<CellResult> WORST_FIRST = Comparator

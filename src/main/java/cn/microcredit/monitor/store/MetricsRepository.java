@@ -20,6 +20,7 @@ import cn.microcredit.monitor.metrics.Reason;
 import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.metrics.Status;
 
+
 /** The metrics of runs (SPEC 5.1): bank × county and higher levels, and the ageing of overdue loans. */
 @Repository
 public class MetricsRepository {

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import cn.microcredit.monitor.loan.Classification;
+import cn.microcredit.monitor.metrics.AgeingState;
 
 class ComparisonLoansTest {
 

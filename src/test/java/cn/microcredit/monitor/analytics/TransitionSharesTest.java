@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.microcredit.monitor.analytics.Migration.Dimension;
 import cn.microcredit.monitor.loan.Classification;
+import cn.microcredit.monitor.metrics.AgeingState;
 
 class TransitionSharesTest {
 

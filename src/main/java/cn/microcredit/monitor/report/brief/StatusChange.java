@@ -2,6 +2,7 @@ package cn.microcredit.monitor.report.brief;
 
 import cn.microcredit.monitor.metrics.Status;
 
+
 /**
  * How a county's (or cell's) status moved since the comparison date, as 概览 words it (SPEC 6: 新增 / 持续 / 升级 /
  * 解除). The SPEC names four; a PAUSE that became WARN is its own word here ({@link #EASED} 缓解): the pause is lifted

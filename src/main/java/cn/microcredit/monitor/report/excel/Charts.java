@@ -30,6 +30,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 import cn.microcredit.monitor.metrics.Status;
 
+
 /**
  * Chart drawing. SXSSF sheets cannot hold charts, so each chart sits on a sheet of the underlying XSSF workbook and is
  * drawn from the small table written beside it (whose cell ranges the caller gives).

@@ -17,6 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 
 import cn.microcredit.monitor.metrics.Status;
 
+
 /**
  * The cell styles of one workbook, created once (a workbook holds at most 64,000 styles). Every kind of column has a
  * style per tone: plain, red (PAUSE, high severity) and amber (WARN, medium severity). Workbooks are XSSF or SXSSF.

@@ -18,10 +18,10 @@ import cn.microcredit.monitor.metrics.Reason;
 import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.report.ReportData;
 import cn.microcredit.monitor.report.RunSummary;
-import cn.microcredit.monitor.report.brief.Briefing;
 import cn.microcredit.monitor.report.brief.Briefing.FlaggedCounty;
 import cn.microcredit.monitor.report.brief.Briefing.LiftedCounty;
 import cn.microcredit.monitor.report.brief.Briefing.Trigger;
+import cn.microcredit.monitor.report.brief.Briefing;
 import cn.microcredit.monitor.report.excel.ExcelStyles.Kind;
 import cn.microcredit.monitor.report.excel.ExcelStyles.Tone;
 

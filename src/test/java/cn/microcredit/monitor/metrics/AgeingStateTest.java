@@ -1,4 +1,4 @@
-package cn.microcredit.monitor.analytics;
+package cn.microcredit.monitor.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

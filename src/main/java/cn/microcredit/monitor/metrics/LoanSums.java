@@ -1,4 +1,4 @@
-package cn.microcredit.monitor.job;
+package cn.microcredit.monitor.metrics;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,10 +12,6 @@ import cn.microcredit.monitor.keys.Fingerprint;
 import cn.microcredit.monitor.keys.LongList;
 import cn.microcredit.monitor.loan.Loan;
 import cn.microcredit.monitor.loan.Regime;
-import cn.microcredit.monitor.metrics.Figures;
-import cn.microcredit.monitor.metrics.HouseholdSubsidy;
-import cn.microcredit.monitor.metrics.MonitorRules;
-import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.store.MetricsRepository.AgeingRow;
 import cn.microcredit.monitor.store.StoredLoan;
@@ -29,10 +25,9 @@ import cn.microcredit.monitor.store.StoredLoan;
  * fingerprint is not among the run's shared households, found when loading) is settled at once; the loans of the
  * shared households are kept, as the rules step keeps them, and grouped by their real household id in {@link #finish}.
  */
-final class LoanSums implements Consumer<StoredLoan> {
+public final class LoanSums implements Consumer<StoredLoan> {
 
-    static final String[] BUCKETS = {"1-30", "31-60", "61-90", "91-180", "181-270", "271-360", "361+"};
-    private static final int[] BUCKET_MAX_DAYS = {30, 60, 90, 180, 270, 360, Integer.MAX_VALUE};
+    private static final int BUCKETS = AgeingState.BUCKETS.size();
 
     /** Sums of one bank × county cell. */
     private static final class Cell {
@@ -72,7 +67,7 @@ final class LoanSums implements Consumer<StoredLoan> {
     private List<Loan> householdLoans = new ArrayList<>();
 
     /** @param sharedHouseholds sorted fingerprints of the households with more than one outstanding loan */
-    LoanSums(MonitorRules rules, long[] sharedHouseholds) {
+    public LoanSums(MonitorRules rules, long[] sharedHouseholds) {
         this.subsidy = new HouseholdSubsidy(rules);
         this.sharedHouseholds = sharedHouseholds;
     }
@@ -91,13 +86,10 @@ final class LoanSums implements Consumer<StoredLoan> {
         if (loan.overdueDays() > 0) {
             cell.overdue += cents;
             cell.overdueLoans++;
-            long[] buckets = ageing.computeIfAbsent(loan.countyCode(), c -> new long[BUCKETS.length * 2]);
-            int b = 0;
-            while (loan.overdueDays() > BUCKET_MAX_DAYS[b]) {
-                b++;
-            }
+            long[] buckets = ageing.computeIfAbsent(loan.countyCode(), c -> new long[BUCKETS * 2]);
+            int b = AgeingState.of(loan.overdueDays()).bucket();
             buckets[b]++;
-            buckets[BUCKETS.length + b] += cents;
+            buckets[BUCKETS + b] += cents;
         }
         if (loan.classification().nonPerforming()) {
             cell.npl += cents;
@@ -123,7 +115,7 @@ final class LoanSums implements Consumer<StoredLoan> {
      * subsidy cap shared out greedily (一(六), {@link HouseholdSubsidy}) into the loans' own cells, and each household
      * counted once in every county where it has an outstanding loan and once in the province.
      */
-    LoanSums finish() {
+    public LoanSums finish() {
         Map<String, List<Loan>> byHousehold = new HashMap<>();
         householdLoans.forEach(l -> byHousehold.computeIfAbsent(l.householdId(), h -> new ArrayList<>()).add(l));
         householdLoans = new ArrayList<>();
@@ -144,13 +136,13 @@ final class LoanSums implements Consumer<StoredLoan> {
     }
 
     /** Adds the sums of another instance into this one. */
-    LoanSums merge(LoanSums other) {
+    public LoanSums merge(LoanSums other) {
         other.cells.forEach((k, c) -> cells.computeIfAbsent(k, x -> new Cell()).add(c));
         other.households.forEach((county, n) -> households.computeIfAbsent(county, c -> new long[1])[0] += n[0]);
         provinceHouseholds += other.provinceHouseholds;
         householdLoans.addAll(other.householdLoans);
         other.ageing.forEach((county, buckets) -> {
-            long[] mine = ageing.computeIfAbsent(county, c -> new long[BUCKETS.length * 2]);
+            long[] mine = ageing.computeIfAbsent(county, c -> new long[BUCKETS * 2]);
             for (int i = 0; i < mine.length; i++) {
                 mine[i] += buckets[i];
             }
@@ -159,7 +151,7 @@ final class LoanSums implements Consumer<StoredLoan> {
     }
 
     /** The bank × county cells by county code, then bank code. */
-    List<RiskAssessment.Cell> cells() {
+    public List<RiskAssessment.Cell> cells() {
         List<RiskAssessment.Cell> list = new ArrayList<>();
         cells.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.countyCode().equals(b.countyCode())
@@ -174,24 +166,24 @@ final class LoanSums implements Consumer<StoredLoan> {
     }
 
     /** Distinct households among the outstanding loans of each county (SPEC 5.1 household_count), after finish. */
-    Map<String, Long> countyHouseholds() {
+    public Map<String, Long> countyHouseholds() {
         Map<String, Long> counts = new TreeMap<>();
         households.forEach((county, n) -> counts.put(county, n[0]));
         return counts;
     }
 
     /** Distinct households among all outstanding loans, after finish. */
-    long provinceHouseholds() {
+    public long provinceHouseholds() {
         return provinceHouseholds;
     }
 
     /** The non-empty ageing buckets of each county. */
-    List<AgeingRow> ageing() {
+    public List<AgeingRow> ageing() {
         List<AgeingRow> rows = new ArrayList<>();
         new TreeMap<>(ageing).forEach((county, buckets) -> {
-            for (int b = 0; b < BUCKETS.length; b++) {
+            for (int b = 0; b < BUCKETS; b++) {
                 if (buckets[b] > 0) {
-                    rows.add(new AgeingRow(county, BUCKETS[b], buckets[b], yuan(buckets[BUCKETS.length + b])));
+                    rows.add(new AgeingRow(county, AgeingState.BUCKETS.get(b), buckets[b], yuan(buckets[BUCKETS + b])));
                 }
             }
         });

@@ -1,4 +1,4 @@
-package cn.microcredit.monitor.job;
+package cn.microcredit.monitor.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -15,8 +15,6 @@ import cn.microcredit.monitor.loan.Classification;
 import cn.microcredit.monitor.loan.Guarantee;
 import cn.microcredit.monitor.loan.Loan;
 import cn.microcredit.monitor.loan.Purpose;
-import cn.microcredit.monitor.metrics.MonitorRules;
-import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.store.StoredLoan;
 
 /**

@@ -1,8 +1,12 @@
-package cn.microcredit.monitor.analytics;
+package cn.microcredit.monitor.metrics;
+
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * A loan's ageing state for migration (SPEC 5.4): {@code CURRENT} (not overdue) or one of the seven buckets of days
- * overdue of the 1104 S71 report, labelled as in {@code county_ageing.csv}.
+ * A loan's ageing state: {@code CURRENT} (not overdue) or one of the seven buckets of days overdue of the 1104 S71
+ * report (SPEC 5.1), labelled as in {@code county_ageing.csv}. The one home of the buckets: the ageing sums, the
+ * migration of SPEC 5.4, the CSVs and the workbooks all take them from here.
  */
 public enum AgeingState {
     CURRENT("CURRENT", 0),
@@ -15,6 +19,10 @@ public enum AgeingState {
     DAYS_OVER_360("361+", Integer.MAX_VALUE);
 
     private static final AgeingState[] STATES = values();
+
+    /** The labels of the overdue buckets, in order ({@code 1-30} … {@code 361+}). */
+    public static final List<String> BUCKETS = Arrays.stream(STATES).filter(AgeingState::overdue)
+            .map(AgeingState::label).toList();
 
     private final String label;
     private final int maxDays;
@@ -42,7 +50,12 @@ public enum AgeingState {
         return STATES[s];
     }
 
-    static AgeingState at(int ordinal) {
+    /** This overdue bucket's place among {@link #BUCKETS} (0 for 1-30); -1 for CURRENT. */
+    public int bucket() {
+        return ordinal() - 1;
+    }
+
+    public static AgeingState at(int ordinal) {
         return STATES[ordinal];
     }
 }
