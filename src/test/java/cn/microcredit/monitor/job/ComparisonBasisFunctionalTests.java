@@ -27,11 +27,13 @@ class ComparisonBasisFunctionalTests {
     private static final Path DATA = Path.of("src/test/resources/comparison");
     private static final String BANK_COUNTY_HEADER = "as_of,county_code,bank_code,loan_count,balance,overdue_balance,"
             + "npl_balance,overdue_rate_pct,npl_rate_pct,bank_npl_pct,threshold_pct,prev_overdue_rate_pct,"
-            + "overdue_change_pp,status,reasons,overdue_loan_count,npl_loan_count,est_central_subsidy,prev_status";
+            + "overdue_change_pp,status,reasons,overdue_loan_count,npl_loan_count,est_central_subsidy,prev_status,"
+            + "projected_overdue_rate_pct,projected_npl_rate_pct,outlook";
     private static final String COUNTY_HEADER = "as_of,county_code,county_name,city_code,sub_bureau,bank_count,"
             + "loan_count,balance,overdue_balance,npl_balance,overdue_rate_pct,npl_rate_pct,threshold_pct,"
             + "prev_overdue_rate_pct,overdue_change_pp,est_central_subsidy,status,reasons,household_count,"
-            + "overdue_loan_count,npl_loan_count,pause_banks,warn_banks,prev_status";
+            + "overdue_loan_count,npl_loan_count,pause_banks,warn_banks,prev_status,projected_overdue_rate_pct,"
+            + "projected_npl_rate_pct,outlook";
 
     @TempDir
     Path work;
@@ -92,15 +94,16 @@ class ComparisonBasisFunctionalTests {
                 .containsPattern("(?m)^2026-09-15 .*COMPLETED .* 2026-08-31 ");
         assertThat(csv("2026-09-30", "bank_county_metrics.csv")).containsExactly(BANK_COUNTY_HEADER,
                 "2026-09-30,210123,B1,3,100000.00,4000.00,0.00,4.00,0.00,1.50,4.50,0.00,4.00,WARN,"
-                        + "OVERDUE_NEAR_TOLERANCE;OVERDUE_RISING_FAST,1,0,2500.00,OK",
+                        + "OVERDUE_NEAR_TOLERANCE;OVERDUE_RISING_FAST,1,0,2500.00,OK,4.00,0.00,",
                 "2026-09-30,210123,B2,1,50000.00,50000.00,0.00,100.00,0.00,2.00,5.00,0.00,100.00,PAUSE,"
-                        + "OVERDUE_ABOVE_TOLERANCE;OVERDUE_RISING_FAST,1,0,1250.00,OK",
-                "2026-09-30,210124,B2,3,80000.00,0.00,0.00,0.00,0.00,2.00,5.00,0.00,0.00,OK,,0,0,1340.00,OK");
+                        + "OVERDUE_ABOVE_TOLERANCE;OVERDUE_RISING_FAST,1,0,1250.00,OK,100.00,0.00,",
+                "2026-09-30,210124,B2,3,80000.00,0.00,0.00,0.00,0.00,2.00,5.00,0.00,0.00,OK,,0,0,1340.00,OK,"
+                        + "38.46,0.00,LIKELY_PAUSE");
         assertThat(csv("2026-09-30", "county_metrics.csv")).containsExactly(COUNTY_HEADER,
                 "2026-09-30,210123,康平县,210100,沈阳直属金融监管支局,2,4,150000.00,54000.00,0.00,36.00,0.00,4.67,"
-                        + "0.00,36.00,3750.00,PAUSE,OVERDUE_ABOVE_TOLERANCE;OVERDUE_RISING_FAST,4,2,0,B2,B1,OK",
+                        + "0.00,36.00,3750.00,PAUSE,OVERDUE_ABOVE_TOLERANCE;OVERDUE_RISING_FAST,4,2,0,B2,B1,OK,36.00,0.00,",
                 "2026-09-30,210124,法库县,210100,沈阳直属金融监管支局,1,3,80000.00,0.00,0.00,0.00,0.00,5.00,"
-                        + "0.00,0.00,1340.00,OK,,2,0,0,,,OK");
+                        + "0.00,0.00,1340.00,OK,,2,0,0,,,OK,38.46,0.00,LIKELY_PAUSE");
         // L1's rate was 3.85 on 2026-08-31 (3.95 only from the mid-month run on); B1 was not PAUSE on 08-31.
         assertThat(exceptions("2026-09-30", "RATE_CHANGED")).containsExactly(
                 "2026-09-30,B1,L1,210123,H1,RATE_CHANGED,HIGH,执行年利率由 3.85%（2026-08-31）变为 3.95%，合同期内利率应保持不变");
@@ -119,8 +122,9 @@ class ComparisonBasisFunctionalTests {
         assertThat(run("2026-09-30", "month-end")).isZero();
 
         assertThat(summary("2026-09-30")).contains("\"comparison_as_of\": \"2026-08-31\"");
-        assertThat(csv("2026-09-30", "county_metrics.csv")).isEqualTo(counties);
-        assertThat(csv("2026-09-30", "bank_county_metrics.csv")).isEqualTo(cells);
+        // Migration and the projection need the comparison date's loans: with them purged, those columns are empty.
+        assertThat(csv("2026-09-30", "county_metrics.csv")).isEqualTo(withoutProjection(counties));
+        assertThat(csv("2026-09-30", "bank_county_metrics.csv")).isEqualTo(withoutProjection(cells));
         assertThat(exceptions("2026-09-30", "RATE_CHANGED")).isEmpty();
         assertThat(exceptions("2026-09-30", "DOWNGRADED_FOR_RENEWAL")).hasSize(1);
     }
@@ -136,18 +140,26 @@ class ComparisonBasisFunctionalTests {
         assertThat(history()).containsPattern("(?m)^2026-09-30 .*COMPLETED .* 2026-09-15 ");
         assertThat(csv("2026-09-30", "bank_county_metrics.csv")).containsExactly(BANK_COUNTY_HEADER,
                 "2026-09-30,210123,B1,3,100000.00,4000.00,0.00,4.00,0.00,1.50,4.50,40.00,-36.00,WARN,"
-                        + "OVERDUE_NEAR_TOLERANCE,1,0,2500.00,PAUSE",
+                        + "OVERDUE_NEAR_TOLERANCE,1,0,2500.00,PAUSE,0.00,0.00,",
                 "2026-09-30,210123,B2,1,50000.00,50000.00,0.00,100.00,0.00,2.00,5.00,0.00,100.00,PAUSE,"
-                        + "OVERDUE_ABOVE_TOLERANCE;OVERDUE_RISING_FAST,1,0,1250.00,OK",
-                "2026-09-30,210124,B2,3,80000.00,0.00,0.00,0.00,0.00,2.00,5.00,0.00,0.00,OK,,0,0,1340.00,OK");
+                        + "OVERDUE_ABOVE_TOLERANCE;OVERDUE_RISING_FAST,1,0,1250.00,OK,0.00,0.00,",
+                "2026-09-30,210124,B2,3,80000.00,0.00,0.00,0.00,0.00,2.00,5.00,0.00,0.00,OK,,0,0,1340.00,OK,"
+                        + "38.46,0.00,LIKELY_PAUSE");
         assertThat(csv("2026-09-30", "county_metrics.csv")).containsExactly(COUNTY_HEADER,
                 "2026-09-30,210123,康平县,210100,沈阳直属金融监管支局,2,4,150000.00,54000.00,0.00,36.00,0.00,4.67,"
-                        + "26.67,9.33,3750.00,PAUSE,OVERDUE_ABOVE_TOLERANCE;OVERDUE_RISING_FAST,4,2,0,B2,B1,PAUSE",
+                        + "26.67,9.33,3750.00,PAUSE,OVERDUE_ABOVE_TOLERANCE;OVERDUE_RISING_FAST,4,2,0,B2,B1,PAUSE,0.00,0.00,",
                 "2026-09-30,210124,法库县,210100,沈阳直属金融监管支局,1,3,80000.00,0.00,0.00,0.00,0.00,5.00,"
-                        + "0.00,0.00,1340.00,OK,,2,0,0,,,OK");
+                        + "0.00,0.00,1340.00,OK,,2,0,0,,,OK,38.46,0.00,LIKELY_PAUSE");
         // On 2026-09-15 L1 already had 3.95; B1 was PAUSE in 210123 and lent L3 on 2026-09-20.
         assertThat(exceptions("2026-09-30", "RATE_CHANGED")).isEmpty();
         assertThat(exceptions("2026-09-30", "LENDING_AFTER_PAUSE")).containsExactly(
                 "2026-09-30,B1,L3,210123,H3,LENDING_AFTER_PAUSE,HIGH,发放于 2026-09-20；上期（2026-09-15）该机构在本县区为暂停发放");
+    }
+
+    /** The rows with their last three columns (projected rates and outlook) emptied; the header as it is. */
+    private static List<String> withoutProjection(List<String> rows) {
+        return rows.stream().map(r -> r.startsWith("as_of") ? r
+                : r.substring(0, r.lastIndexOf(',', r.lastIndexOf(',', r.lastIndexOf(',') - 1) - 1)) + ",,,")
+                .toList();
     }
 }
