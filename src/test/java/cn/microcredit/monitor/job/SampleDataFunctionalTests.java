@@ -161,16 +161,16 @@ class SampleDataFunctionalTests {
             // 康平县 and 建平县 PAUSE and 彰武县 WARN; 喀左 and 朝阳县 were OK. Worst first: PAUSE by NPL rate, then WARN.
             assertThat(flaggedRows(wb.getSheet("概览"))).containsExactly(
                     "沈阳直属金融监管支局|康平县|暂停发放|持续|辽宁农商银行|16.97|11.03|6.4",
-                    "朝阳金融监管分局|建平县|暂停发放|持续|中国邮政储蓄银行辽宁省分行|7.18|0.0|4.25",
-                    "朝阳金融监管分局|喀喇沁左翼蒙古族自治县|暂停发放|新增|朝阳某村镇银行|7.7|0.0|6.2",
-                    "阜新金融监管分局|彰武县|风险提示|持续|中国农业银行辽宁省分行|4.08|3.32|4.35",
-                    "朝阳金融监管分局|朝阳县|风险提示|新增|辽宁农商银行|3.23|0.0|6.4");
+                    "朝阳金融监管分局|喀喇沁左翼蒙古族自治县|暂停发放|新增|朝阳某村镇银行|9.56|0.0|6.2",
+                    "朝阳金融监管分局|建平县|暂停发放|持续|中国邮政储蓄银行辽宁省分行|9.12|0.0|4.25",
+                    "阜新金融监管分局|彰武县|风险提示|持续|中国农业银行辽宁省分行|3.97|3.2|4.35",
+                    "朝阳金融监管分局|朝阳县|风险提示|新增|辽宁农商银行|3.59|0.0|6.4");
             assertThat(text(wb.getSheet("概览"))).contains("三、较上期解除（0 个）", "对比日期 2026-09-30",
                     "该机构在该县暂停新增发放", "风险提示，约谈该机构");
         }
         try (Workbook wb = open("帮扶小额信贷风险监测_朝阳金融监管分局_2026-10-31.xlsx")) {
             assertThat(flaggedRows(wb.getSheet("概览"))).extracting(r -> r.split("\\|")[1])
-                    .containsExactly("建平县", "喀喇沁左翼蒙古族自治县", "朝阳县");
+                    .containsExactly("喀喇沁左翼蒙古族自治县", "建平县", "朝阳县");
         }
         try (Workbook wb = open("帮扶小额信贷风险监测_铁岭金融监管分局_2026-10-31.xlsx")) {
             assertThat(flaggedRows(wb.getSheet("概览"))).isEmpty();
@@ -182,14 +182,14 @@ class SampleDataFunctionalTests {
     void overviewHeadlineFiguresAreNumbersInWanYuanWithTheirChange() throws IOException {
         try (Workbook wb = open("帮扶小额信贷风险监测_全省_2026-10-31.xlsx")) {
             Sheet overview = wb.getSheet("概览");
-            // Σ balance 17,036,170.22 yuan today, 17,103,503.86 on 2026-09-30 (county_metrics.csv), exact in 万元.
-            assertThat(figures(overview, "贷款余额（万元）")).containsExactly(1703.617022, 1710.350386, -6.733364);
-            assertThat(figures(overview, "逾期余额（万元）")).containsExactly(36.647, 27.7137, 8.9333);
-            // 366,470 / 17,036,170.22 = 2.1511 %, 277,137 / 17,103,503.86 = 1.6204 %: +0.53 points unrounded first.
-            assertThat(figures(overview, "逾期率（%）")).containsExactly(2.15, 1.62, 0.53);
+            // Σ balance 16,847,160.55 yuan today, 16,904,663.20 on 2026-09-30 (county_metrics.csv), exact in 万元.
+            assertThat(figures(overview, "贷款余额（万元）")).containsExactly(1684.716055, 1690.46632, -5.750265);
+            assertThat(figures(overview, "逾期余额（万元）")).containsExactly(39.746034, 28.329634, 11.4164);
+            // 397,460.34 / 16,847,160.55 = 2.3592 %, 283,296.34 / 16,904,663.20 = 1.6758 %: +0.68 points unrounded first.
+            assertThat(figures(overview, "逾期率（%）")).containsExactly(2.36, 1.68, 0.68);
             assertThat(figures(overview, "暂停发放县区（个）")).containsExactly(3.0, 2.0, 1.0);
             assertThat(figures(overview, "风险提示县区（个）")).containsExactly(2.0, 1.0, 1.0);
-            assertThat(figures(overview, "贷款笔数（笔，有余额）")).containsExactly(556.0, 557.0, -1.0);
+            assertThat(figures(overview, "贷款笔数（笔，有余额）")).containsExactly(558.0, 556.0, 2.0);
         }
     }
 
@@ -306,7 +306,9 @@ class SampleDataFunctionalTests {
         try (Workbook wb = open("banks/数据质量反馈_JZB_2026-10-31.xlsx")) {
             assertThat(text(wb.getSheet("反馈"))).contains("未收到本机构任何台账行");
         }
-        try (Workbook wb = open("banks/数据质量反馈_LNRCB_2026-10-31.xlsx")) {
+        // The deliberate rejects are in the last date's ledgers (sample-data/expected-problems.csv): LNRCB's two.
+        try (Workbook wb = new XSSFWorkbook(Files.newInputStream(
+                work.resolve("out/2026-11-30/banks/数据质量反馈_LNRCB_2026-11-30.xlsx")))) {
             assertThat(column(wb.getSheet("拒收明细"), "如何更正")).hasSize(2).allMatch(s -> !s.isBlank());
         }
     }
