@@ -95,6 +95,10 @@ public class MonitorApplication {
             if (options.purgeBefore() != null) {
                 return context.getBean(HistoryCommands.class).purge(options.purgeBefore(), out);
             }
+            if (options.exportLoans() != null) {
+                return context.getBean(HistoryCommands.class).exportLoans(options.exportLoans(), options.output(), out,
+                        err);
+            }
             return context.getBean(MonitorRunner.class).run(options, out);
         } catch (UsageException e) {
             err.println("参数错误 (usage error): " + e.getMessage());
@@ -121,6 +125,9 @@ public class MonitorApplication {
         }
         if (options.purgeBefore() != null) {
             return "--purge-before=" + options.purgeBefore() + " (" + RunLockFile.describe("purging") + ")";
+        }
+        if (options.exportLoans() != null) {
+            return "--export-loans=" + options.exportLoans() + " (" + RunLockFile.describe("exporting") + ")";
         }
         return "a run starting (" + RunLockFile.describe("as-of " + options.asOf()) + ")";
     }

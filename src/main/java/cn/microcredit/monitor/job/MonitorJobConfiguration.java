@@ -26,7 +26,8 @@ public class MonitorJobConfiguration {
 
     @Bean
     public Job monitorJob(JobRepository jobRepository, Step prepareStep, Step rosterLoadStep, Step ledgerLoadStep,
-                          Step metricsStep, Step rulesStep, Step reportStep, Step publishStep) {
+                          Step metricsStep, Step rulesStep, Step loanTableStep, Step reportStep,
+                          Step publishStep) {
         // The roster loads beside the ledgers: one file, read on a thread of its own while the ledgers take two.
         SimpleAsyncTaskExecutor loaders = new SimpleAsyncTaskExecutor("load-");
         loaders.setTaskDecorator(RunIdLogging::keepContext);
@@ -39,6 +40,7 @@ public class MonitorJobConfiguration {
                 .next(load)
                 .next(metricsStep)
                 .next(rulesStep)
+                .next(loanTableStep)
                 .next(reportStep)
                 .next(publishStep)
                 .build();
@@ -72,6 +74,11 @@ public class MonitorJobConfiguration {
     @Bean
     public Step rulesStep(JobRepository jobRepository, PlatformTransactionManager tx, RulesTasklet tasklet) {
         return new StepBuilder("rulesStep", jobRepository).tasklet(tasklet, tx).listener(TIMING).build();
+    }
+
+    @Bean
+    public Step loanTableStep(JobRepository jobRepository, PlatformTransactionManager tx, LoanTableTasklet tasklet) {
+        return new StepBuilder("loanTableStep", jobRepository).tasklet(tasklet, tx).listener(TIMING).build();
     }
 
     @Bean
