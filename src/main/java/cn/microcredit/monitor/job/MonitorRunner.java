@@ -121,8 +121,8 @@ public class MonitorRunner {
         try {
             loanTable.discard(runId);
         } catch (RuntimeException e) {
-            log.warn("run {}: its loans loaded for loan_snapshot could not be dropped now ({}); the next run drops them",
-                    runId, rootMessage(e));
+            log.warn("run {}: its loans loaded for loan_snapshot could not be dropped now ({}); the next run drops "
+                    + "them", runId, rootMessage(e));
         }
     }
 

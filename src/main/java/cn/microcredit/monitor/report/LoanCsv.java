@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import cn.microcredit.monitor.loan.Loan;
+import cn.microcredit.monitor.store.LoanSnapshotTable;
 import cn.microcredit.monitor.store.StoredLoan;
 
 /**
@@ -14,7 +15,8 @@ import cn.microcredit.monitor.store.StoredLoan;
  * order, and the loan's {@code regime} (SPEC 4). Written like every output CSV ({@link CsvOut}: UTF-8 with BOM, formula
  * text guarded), and in the values a ledger would carry, so that the file reads back as a ledger: dates
  * {@code yyyy-MM-dd}, money with 2 decimals, the rate in percent as stored (at least 2 decimals, up to the 6 the store
- * keeps: {@code 3.45}, {@code 4.35125}), classification, purpose and guarantee by their codes, large_need {@code Y}/{@code N}.
+ * keeps: {@code 3.45}, {@code 4.35125}), classification, purpose and guarantee by their codes, large_need
+ * {@code Y}/{@code N}.
  * Not thread-safe.
  */
 public final class LoanCsv implements Consumer<StoredLoan>, AutoCloseable {
@@ -33,11 +35,17 @@ public final class LoanCsv implements Consumer<StoredLoan>, AutoCloseable {
     @Override
     public void accept(StoredLoan stored) {
         Loan l = stored.loan();
-        out.row(l.loanId(), l.bankCode(), l.countyCode(), l.householdId(), l.borrowerName(), l.borrowerIdNumber(),
+        // Text as table loan_snapshot holds it (a U+0000 as U+FFFD), so that the two have the same rows.
+        out.row(text(l.loanId()), text(l.bankCode()), text(l.countyCode()), text(l.householdId()),
+                text(l.borrowerName()), text(l.borrowerIdNumber()),
                 l.issueDate(), l.maturityDate(), l.amount(), l.balance(), rate(l.annualRatePct()), l.overdueDays(),
                 l.classification().name(), l.renewalCount(), l.purpose().name(), l.guarantee().name(),
                 l.largeNeed() ? "Y" : "N", l.regime().name());
         rows++;
+    }
+
+    private static String text(String s) {
+        return LoanSnapshotTable.text(s);
     }
 
     /** Rows written. */

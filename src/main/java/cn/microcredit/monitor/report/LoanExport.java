@@ -67,7 +67,8 @@ public class LoanExport {
             }
         }
         FileAttribute<?>[] ownerAndGroup = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----"))}
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-r-----"))}
                 : new FileAttribute<?>[0];
         Path partial = Files.createTempFile(dir, "." + fileName(asOf) + ".", ".part", ownerAndGroup);
         try {

@@ -15,15 +15,15 @@ final class CopyText {
     private byte[] bytes;
     private int size;
     private boolean rowStarted;
+    private long nulsReplaced;
 
     CopyText(int initialBytes) {
         bytes = new byte[Math.max(16, initialBytes)];
     }
 
     /**
-     * A text field, or NULL.
-     *
-     * @throws IllegalArgumentException for a U+0000 character, which PostgreSQL text cannot hold in any form
+     * A text field, or NULL. A U+0000 character, which PostgreSQL text cannot hold in any form, is written as U+FFFD
+     * (the replacement character) and counted ({@link #nulsReplaced()}).
      */
     CopyText text(String s) {
         if (s == null) {
@@ -39,13 +39,19 @@ final class CopyText {
                     case '\t' -> escape('t');
                     case '\n' -> escape('n');
                     case '\r' -> escape('r');
-                    case 0 -> throw new IllegalArgumentException("U+0000 (NUL) cannot be stored in PostgreSQL text");
+                    case 0 -> {
+                        bytes[size++] = (byte) 0xEF;
+                        bytes[size++] = (byte) 0xBF;
+                        bytes[size++] = (byte) 0xBD;
+                        nulsReplaced++;
+                    }
                     default -> bytes[size++] = (byte) c;
                 }
             } else if (c < 0x800) {
                 bytes[size++] = (byte) (0xC0 | c >> 6);
                 bytes[size++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, s.charAt(++i));
                 bytes[size++] = (byte) (0xF0 | cp >> 18);
                 bytes[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
@@ -91,6 +97,11 @@ final class CopyText {
         bytes[size++] = '\n';
         rowStarted = false;
         return this;
+    }
+
+    /** U+0000 characters written as U+FFFD so far. */
+    long nulsReplaced() {
+        return nulsReplaced;
     }
 
     int size() {

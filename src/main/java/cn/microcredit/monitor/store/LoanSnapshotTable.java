@@ -4,22 +4,16 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +29,8 @@ import cn.microcredit.monitor.loan.Loan;
  * <ol>
  * <li>{@link #load} (the job's {@code loanTableStep}, after the rules) puts the run's loans where nobody reads them: on
  * PostgreSQL a table of the run's own, {@code loan_snapshot_run_N}, created, filled by COPY, indexed and analysed in
- * one transaction on a connection of its own; on H2 the rows of {@code loan_snapshot_stage} marked with the run.</li>
+ * one transaction on a connection of its own ({@link PostgresLoanCopy}); on H2 the rows of {@code loan_snapshot_stage}
+ * marked with the run ({@link H2LoanInserts}).</li>
  * <li>{@link #publish}, in the transaction that marks the run COMPLETED ({@code publishStep}), drops the date's
  * earlier partition and attaches the run's table as {@code loan_snapshot_YYYY_MM_DD} (PostgreSQL's DDL is
  * transactional; the CHECK constraint on as_of spares the attach a scan), or moves the staged rows (H2).</li>
@@ -55,15 +50,9 @@ public class LoanSnapshotTable {
             "overdue_days", "classification", "renewal_count", "purpose_code", "guarantee", "large_need", "regime",
             "run_id", "source_file", "source_line");
 
-    private static final Logger log = LoggerFactory.getLogger(LoanSnapshotTable.class);
-    private static final String COLUMN_LIST = String.join(", ", COLUMNS);
+    static final String COLUMN_LIST = String.join(", ", COLUMNS);
     private static final String STAGE_PREFIX = "loan_snapshot_run_";
     private static final Pattern BOUND_DATE = Pattern.compile("'(\\d{4}-\\d{2}-\\d{2})'");
-    /** COPY data goes to the driver in pieces of this size: a few per thread in memory, whatever the date's size. */
-    private static final int COPY_PIECE_BYTES = 256 * 1024;
-    /** H2: rows per JDBC batch, and batches per commit (a commit per batch would leave H2's file half empty). */
-    private static final int H2_BATCH = 1_000;
-    private static final int H2_BATCHES_PER_COMMIT = 64;
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -82,6 +71,28 @@ public class LoanSnapshotTable {
         this.runs = runs;
         this.enabled = enabled;
         this.threads = threads;
+    }
+
+    /**
+     * A text value as the table and the export hold it: PostgreSQL text cannot hold U+0000, so a ledger's U+0000 is
+     * U+FFFD (the replacement character) in both, on either database.
+     */
+    public static String text(String s) {
+        return s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\uFFFD');
+    }
+
+    /** Names of the loan's text fields that hold U+0000, for a warning that names no value. */
+    static List<String> fieldsWithNul(Loan l) {
+        List<String> fields = new ArrayList<>();
+        String[][] named = {{"loan_id", l.loanId()}, {"bank_code", l.bankCode()}, {"county_code", l.countyCode()},
+                {"household_id", l.householdId()}, {"borrower_name", l.borrowerName()},
+                {"borrower_id_number", l.borrowerIdNumber()}};
+        for (String[] f : named) {
+            if (f[1].indexOf('\u0000') >= 0) {
+                fields.add(f[0]);
+            }
+        }
+        return fields;
     }
 
     /** Whether runs fill the table ({@code monitor.store.loan-table}). */
@@ -116,8 +127,9 @@ public class LoanSnapshotTable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                long loaded = isPostgres() ? copy(connection, runId, asOf, files, stopCheck)
-                        : insert(connection, runId, asOf, files, stopCheck);
+                long loaded = isPostgres()
+                        ? PostgresLoanCopy.copy(connection, chunks, threads, runId, asOf, files, stopCheck)
+                        : H2LoanInserts.insert(connection, chunks, threads, runId, asOf, files, stopCheck);
                 connection.commit();
                 return loaded;
             } catch (SQLException | RuntimeException e) {
@@ -126,204 +138,6 @@ public class LoanSnapshotTable {
             }
         } catch (SQLException e) {
             throw failure("cannot load table loan_snapshot", e);
-        }
-    }
-
-    private long copy(Connection connection, long runId, LocalDate asOf, Map<Integer, String> files,
-                      Runnable stopCheck) throws SQLException {
-        String stage = stageName(runId);
-        try (Statement s = connection.createStatement()) {
-            for (String stale : stagingTables(connection)) {
-                s.execute("DROP TABLE " + stale);
-            }
-            // Names and the date literal come from numbers the job made, never from input text.
-            s.execute("CREATE TABLE " + stage + " (LIKE loan_snapshot, CONSTRAINT " + stage
-                    + "_as_of CHECK (as_of = DATE '" + asOf + "'))");
-        }
-        long started = System.nanoTime();
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + stage + " (" + COLUMN_LIST + ") FROM STDIN (FREEZE)");
-        long rows;
-        try {
-            List<CopyWorker> workers = chunks.scanLoans(runId, threads,
-                    () -> new CopyWorker(copy, asOf, runId, files, stopCheck));
-            for (CopyWorker w : workers) {
-                w.flush();
-            }
-            rows = copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
-        long copied = System.nanoTime();
-        try (Statement s = connection.createStatement()) {
-            // Built once the rows are in: an index kept up during COPY costs several times as much.
-            s.execute("CREATE INDEX " + stage + "_household ON " + stage + " (household_id)");
-            s.execute("CREATE INDEX " + stage + "_bank_loan ON " + stage + " (bank_code, loan_id)");
-            s.execute("ANALYZE " + stage);
-        }
-        log.info("loan_snapshot: COPY of {} loans {} s, indexes and statistics {} s", rows, seconds(copied - started),
-                seconds(System.nanoTime() - copied));
-        return rows;
-    }
-
-    /** Encodes the loans one reading thread decodes, and hands them to the one COPY a piece at a time. */
-    private static final class CopyWorker implements Consumer<StoredLoan> {
-
-        private final CopyIn copy;
-        private final LocalDate asOf;
-        private final long runId;
-        private final Map<Integer, String> files;
-        private final Runnable stopCheck;
-        private final CopyText out = new CopyText(COPY_PIECE_BYTES + 4096);
-
-        CopyWorker(CopyIn copy, LocalDate asOf, long runId, Map<Integer, String> files, Runnable stopCheck) {
-            this.copy = copy;
-            this.asOf = asOf;
-            this.runId = runId;
-            this.files = files;
-            this.stopCheck = stopCheck;
-        }
-
-        @Override
-        public void accept(StoredLoan stored) {
-            stopCheck.run();
-            String file = files.get(stored.fileSeq());
-            Loan l = stored.loan();
-            try {
-                out.date(asOf).text(l.loanId()).text(l.bankCode()).text(l.countyCode()).text(l.householdId())
-                        .text(l.borrowerName()).text(l.borrowerIdNumber()).date(l.issueDate())
-                        .date(l.maturityDate()).number(l.amount()).number(l.balance()).number(l.annualRatePct())
-                        .integer(l.overdueDays()).text(l.classification().name()).integer(l.renewalCount())
-                        .text(l.purpose().name()).text(l.guarantee().name()).bool(l.largeNeed())
-                        .text(l.regime().name()).integer(runId).text(file).integer(stored.line()).endRow();
-            } catch (IllegalArgumentException e) {
-                throw new StoreException("table loan_snapshot: " + file + " line " + stored.line() + ": "
-                        + e.getMessage());
-            }
-            if (out.size() >= COPY_PIECE_BYTES) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (out.size() == 0) {
-                return;
-            }
-            try {
-                synchronized (copy) {
-                    copy.writeToCopy(out.bytes(), 0, out.size());
-                }
-            } catch (SQLException e) {
-                throw failure("cannot load table loan_snapshot", e);
-            }
-            out.reset();
-        }
-    }
-
-    private long insert(Connection connection, long runId, LocalDate asOf, Map<Integer, String> files,
-                        Runnable stopCheck) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("DELETE FROM loan_snapshot_stage");
-        }
-        String sql = "INSERT INTO loan_snapshot_stage (" + COLUMN_LIST + ") VALUES ("
-                + String.join(", ", COLUMNS.stream().map(c -> "?").toList()) + ")";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            InsertTarget target = new InsertTarget(connection, ps, asOf, runId, files);
-            List<InsertWorker> workers = chunks.scanLoans(runId, threads, () -> new InsertWorker(target, stopCheck));
-            for (InsertWorker w : workers) {
-                w.flush();
-            }
-            return target.rows;
-        }
-    }
-
-    /** The one statement every H2 worker's batches go through, in turn. */
-    private static final class InsertTarget {
-
-        private final Connection connection;
-        private final PreparedStatement ps;
-        private final LocalDate asOf;
-        private final long runId;
-        private final Map<Integer, String> files;
-        private long rows;
-        private int batches;
-
-        InsertTarget(Connection connection, PreparedStatement ps, LocalDate asOf, long runId,
-                     Map<Integer, String> files) {
-            this.connection = connection;
-            this.ps = ps;
-            this.asOf = asOf;
-            this.runId = runId;
-            this.files = files;
-        }
-
-        synchronized void insert(List<StoredLoan> loans) {
-            try {
-                for (StoredLoan stored : loans) {
-                    Loan l = stored.loan();
-                    int i = 0;
-                    ps.setDate(++i, Date.valueOf(asOf));
-                    ps.setString(++i, l.loanId());
-                    ps.setString(++i, l.bankCode());
-                    ps.setString(++i, l.countyCode());
-                    ps.setString(++i, l.householdId());
-                    ps.setString(++i, l.borrowerName());
-                    ps.setString(++i, l.borrowerIdNumber());
-                    ps.setDate(++i, Date.valueOf(l.issueDate()));
-                    ps.setDate(++i, Date.valueOf(l.maturityDate()));
-                    ps.setBigDecimal(++i, l.amount());
-                    ps.setBigDecimal(++i, l.balance());
-                    ps.setBigDecimal(++i, l.annualRatePct());
-                    ps.setInt(++i, l.overdueDays());
-                    ps.setString(++i, l.classification().name());
-                    ps.setInt(++i, l.renewalCount());
-                    ps.setString(++i, l.purpose().name());
-                    ps.setString(++i, l.guarantee().name());
-                    ps.setBoolean(++i, l.largeNeed());
-                    ps.setString(++i, l.regime().name());
-                    ps.setLong(++i, runId);
-                    ps.setString(++i, files.get(stored.fileSeq()));
-                    ps.setLong(++i, stored.line());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                rows += loans.size();
-                if (++batches % H2_BATCHES_PER_COMMIT == 0) {
-                    connection.commit();
-                }
-            } catch (SQLException e) {
-                throw failure("cannot load table loan_snapshot", e);
-            }
-        }
-    }
-
-    private static final class InsertWorker implements Consumer<StoredLoan> {
-
-        private final InsertTarget target;
-        private final Runnable stopCheck;
-        private final List<StoredLoan> batch = new ArrayList<>(H2_BATCH);
-
-        InsertWorker(InsertTarget target, Runnable stopCheck) {
-            this.target = target;
-            this.stopCheck = stopCheck;
-        }
-
-        @Override
-        public void accept(StoredLoan loan) {
-            stopCheck.run();
-            batch.add(loan);
-            if (batch.size() == H2_BATCH) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (!batch.isEmpty()) {
-                target.insert(batch);
-                batch.clear();
-            }
         }
     }
 
@@ -341,7 +155,7 @@ public class LoanSnapshotTable {
                 }
             }
             String stage = stageName(runId);
-            List<String> staging = jdbc.execute((ConnectionCallback<List<String>>) this::stagingTables);
+            List<String> staging = jdbc.execute((ConnectionCallback<List<String>>) LoanSnapshotTable::stagingTables);
             if (staging.contains(stage)) {
                 String partition = partitionName(asOf);
                 jdbc.execute("ALTER TABLE " + stage + " RENAME TO " + partition);
@@ -412,7 +226,7 @@ public class LoanSnapshotTable {
     }
 
     /** Tables of runs' loans not (yet) attached: {@code loan_snapshot_run_N} in the current schema. */
-    private List<String> stagingTables(Connection connection) throws SQLException {
+    static List<String> stagingTables(Connection connection) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -428,7 +242,7 @@ public class LoanSnapshotTable {
         return names;
     }
 
-    private static String seconds(long nanos) {
+    static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
@@ -446,7 +260,7 @@ public class LoanSnapshotTable {
      * A database error while loading, by its first line and SQL state only: PostgreSQL adds the COPY row in question
      * ("Where: COPY ..., column borrower_name: ...") to its message, and personal data is never logged.
      */
-    private static StoreException failure(String what, SQLException e) {
+    static StoreException failure(String what, SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
         return new StoreException(what + ": " + (newline > 0 ? message.substring(0, newline) : message)

@@ -69,8 +69,8 @@ class LoanExportFunctionalTests {
         all.add("--output=" + dir.resolve("out"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = MonitorApplication.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = MonitorApplication.run(all.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -130,8 +130,9 @@ class LoanExportFunctionalTests {
         // The table has the export's rows (the export reads the stored chunks).
         assertThat(run("--export-loans=2026-06-30").code()).isEqualTo(0);
         assertThat(query("SELECT loan_id, bank_code, county_code, household_id, borrower_name, borrower_id_number,"
-                + " issue_date, maturity_date, amount, balance, annual_rate, overdue_days, classification, renewal_count,"
-                + " purpose_code, guarantee, CASE WHEN large_need THEN 'Y' ELSE 'N' END, regime FROM loan_snapshot"
+                + " issue_date, maturity_date, amount, balance, annual_rate, overdue_days, classification,"
+                + " renewal_count, purpose_code, guarantee, CASE WHEN large_need THEN 'Y' ELSE 'N' END, regime"
+                + " FROM loan_snapshot"
                 + " WHERE as_of = DATE '2026-06-30' ORDER BY source_file, source_line"))
                 .containsExactlyElementsOf(JUNE.stream().map(l -> l.replace(',', '|')
                         .replace("|3.85|", "|3.850000|").replace("|4.35|", "|4.350000|")

@@ -132,14 +132,17 @@ class LoanSnapshotPostgresTests {
     @Test
     @Order(2)
     void theTableHoldsTheLedgerValuesByTheirSpecCodesAndTheRegimeOfTheIssueDate() throws Exception {
-        assertThat(query("SELECT DISTINCT regime FROM loan_snapshot ORDER BY 1")).containsExactly("ASSISTANCE", "LEGACY");
+        assertThat(query("SELECT DISTINCT regime FROM loan_snapshot ORDER BY 1"))
+                .containsExactly("ASSISTANCE", "LEGACY");
         // SPEC 4: LEGACY exactly when issued before 2026-02-26.
-        assertThat(query("SELECT COUNT(*) FROM loan_snapshot WHERE (issue_date < DATE '2026-02-26') <> (regime = 'LEGACY')"))
+        assertThat(query("SELECT COUNT(*) FROM loan_snapshot"
+                + " WHERE (issue_date < DATE '2026-02-26') <> (regime = 'LEGACY')"))
                 .containsExactly("0");
         assertThat(query("SELECT DISTINCT classification FROM loan_snapshot ORDER BY 1"))
                 .isSubsetOf("DOUBTFUL", "LOSS", "NORMAL", "SPECIAL_MENTION", "SUBSTANDARD").contains("NORMAL");
         // The GB18030 ledger's Chinese names arrive as they were written.
-        assertThat(query("SELECT COUNT(*) FROM loan_snapshot WHERE source_file LIKE '%PSBC-LN%' AND borrower_name ~ '^[一-龥]+$'"))
+        assertThat(query("SELECT COUNT(*) FROM loan_snapshot"
+                + " WHERE source_file LIKE '%PSBC-LN%' AND borrower_name ~ '^[一-龥]+$'"))
                 .first().satisfies(n -> assertThat(Long.parseLong(n)).isGreaterThan(50));
     }
 
@@ -227,6 +230,28 @@ class LoanSnapshotPostgresTests {
         assertThat(query("SELECT COUNT(*) FROM loan_snapshot")).containsExactly("0");
         // The export reads the stored chunks, table or not.
         assertThat(run("--export-loans=" + SECOND, "--output=" + output).code()).isEqualTo(0);
+    }
+
+    @Test
+    @Order(8)
+    void aNulCharacterWhichPostgresqlTextCannotHoldIsTheReplacementCharacterInTheTableAndTheExportAlike()
+            throws Exception {
+        Path input = work.resolve("nul/2026-06-30");
+        Files.createDirectories(input.resolve("ledgers"));
+        Path e2e = Path.of("src/test/resources/e2e/2026-06-30");
+        Files.copy(e2e.resolve("banks.csv"), input.resolve("banks.csv"));
+        Files.writeString(input.resolve("ledgers/b1.csv"), Files.readString(e2e.resolve("ledgers/b1.csv"),
+                StandardCharsets.UTF_8).replace("张三", "张\u0000三"), StandardCharsets.UTF_8);
+
+        // 3: bank B2 of banks.csv sent no ledger here.
+        assertThat(run("--input=" + input).code()).isEqualTo(3);
+
+        assertThat(query("SELECT loan_id, borrower_name FROM loan_snapshot WHERE as_of = DATE '2026-06-30'"
+                + " ORDER BY source_line")).containsExactly("L1|张\uFFFD三", "L2|李四", "L3|王五", "L4|赵六");
+        assertThat(run("--export-loans=2026-06-30", "--output=" + output).code()).isEqualTo(0);
+        assertThat(exportedRows(output.resolve("2026-06-30/loans_2026-06-30.csv")))
+                .containsExactlyInAnyOrderElementsOf(tableRows("2026-06-30"))
+                .anySatisfy(row -> assertThat(row).startsWith("L1|B1|210123|H1|张\uFFFD三|"));
     }
 
     private String[] args(String... extra) {

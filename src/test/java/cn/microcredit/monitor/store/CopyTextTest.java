@@ -1,7 +1,6 @@
 package cn.microcredit.monitor.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -67,11 +66,15 @@ class CopyTextTest {
     }
 
     @Test
-    void aNulCharacterIsRefusedForPostgresqlTextCannotHoldIt() {
+    void aNulCharacterWhichPostgresqlTextCannotHoldIsWrittenAsTheReplacementCharacterAndCounted() {
         CopyText out = new CopyText(16);
+        out.text("张\u0000三").text("a").endRow();
+        out.text("\u0000\u0000").endRow();
 
-        assertThatThrownBy(() -> out.text("张\u0000三")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("U+0000");
+        assertThat(written(out)).isEqualTo("张\uFFFD三\ta\n\uFFFD\uFFFD\n");
+        assertThat(out.nulsReplaced()).isEqualTo(3);
+        assertThat(LoanSnapshotTable.text("张\u0000三")).isEqualTo("张\uFFFD三");
+        assertThat(LoanSnapshotTable.text("张三")).isEqualTo("张三");
     }
 
     @Test
