@@ -25,6 +25,7 @@ import cn.microcredit.monitor.validate.InputValidation;
 
 
 
+
 /**
  * Entry point. Checks the command line before Spring starts (so {@code --help} and usage errors are instant), then
  * runs the job once and exits with the code of SPEC 2 so that cron sees failures.
@@ -114,6 +115,10 @@ public class MonitorApplication {
             if (deleteDate != null) {
                 return context.getBean(HistoryCommands.class).deleteDate(deleteDate, out);
             }
+            if (options.exportLoans() != null) {
+                return context.getBean(HistoryCommands.class).exportLoans(options.exportLoans(), options.output(), out,
+                        err);
+            }
             return context.getBean(MonitorRunner.class).run(options, out);
         } catch (UsageException e) {
             err.println("参数错误 (usage error): " + e.getMessage());
@@ -140,6 +145,9 @@ public class MonitorApplication {
         }
         if (options.purgeBefore() != null) {
             return "--purge-before=" + options.purgeBefore() + " (" + RunLockFile.describe("purging") + ")";
+        }
+        if (options.exportLoans() != null) {
+            return "--export-loans=" + options.exportLoans() + " (" + RunLockFile.describe("exporting") + ")";
         }
         return "a run starting (" + RunLockFile.describe("as-of " + options.asOf()) + ")";
     }

@@ -18,16 +18,23 @@ import cn.microcredit.monitor.metrics.MonitorRules;
 /**
  * The command line of SPEC 2, checked before anything starts:
  * {@code --input=DIR [--as-of=YYYY-MM-DD] [--output=DIR] [--db=JDBC-URL] [--counties=FILE]
- * [--monitor.rules.NAME=VALUE]... [--validate-only] | --help}.
+ * [--monitor.rules.NAME=VALUE]... [--monitor.store.loan-table=true|false] [--validate-only] | --help}, and the
+ * commands on the database alone: {@code --history}, {@code --purge-before=DATE},
+ * {@code --export-loans=DATE [--output=DIR]}.
+ *
+ * @param exportLoans the date whose stored loans {@code --export-loans} writes, else null
+ * @param loanTable   {@code --monitor.store.loan-table}, or null for the database's default
  */
 public record CommandLineOptions(boolean help, boolean validateOnly, boolean history, LocalDate purgeBefore, Path input,
                                  LocalDate asOf, Path output, String dbUrl, Path counties,
-                                 Map<String, String> ruleOverrides, Path logDir, Path outbox) {
+                                 Map<String, String> ruleOverrides, Path logDir, Path outbox, LocalDate exportLoans,
+                                 Boolean loanTable) {
 
     public static final String DEFAULT_DB = "jdbc:h2:file:./data/microcredit";
     private static final String RULES_PREFIX = "monitor.rules.";
+    private static final String LOAN_TABLE = "monitor.store.loan-table";
     private static final Set<String> VALUE_OPTIONS = Set.of("input", "as-of", "output", "db", "counties",
-            "purge-before", "log-dir", "outbox", "delete-date");
+            "purge-before", "log-dir", "outbox", "delete-date", "export-loans", LOAN_TABLE);
 
     /** Rule parameter names in kebab case, from the components of {@link MonitorRules}. */
     static final Set<String> RULE_NAMES = Arrays.stream(MonitorRules.class.getRecordComponents())
@@ -73,7 +80,8 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
             }
         }
         if (help) {
-            return new CommandLineOptions(true, false, false, null, null, null, null, null, null, Map.of(), null, null);
+            return new CommandLineOptions(true, false, false, null, null, null, null, null, null, Map.of(), null, null,
+                    null, null);
         }
         String db = values.getOrDefault("db", DEFAULT_DB);
         if (!db.startsWith("jdbc:")) {
@@ -93,6 +101,18 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
                     + "or PostgreSQL)");
         }
         Path logDir = writableFolder(values.get("log-dir"), "--log-dir");
+        Boolean loanTable = loanTable(values.get(LOAN_TABLE));
+        if (values.containsKey("export-loans")) {
+            if (values.containsKey("input") || validateOnly || history || values.containsKey("purge-before")
+                    || values.containsKey("delete-date")) {
+                throw new UsageException("--export-loans 单独使用（只与 --output、--db 一起），不与 --input、--history、"
+                        + "--purge-before、--delete-date 或 --validate-only 同用");
+            }
+            LocalDate date = date(values.get("export-loans"), "--export-loans");
+            Path output = Path.of(values.getOrDefault("output", "out")).toAbsolutePath().normalize();
+            return new CommandLineOptions(false, false, false, null, null, null, output, db, null, Map.of(), logDir,
+                    null, date, null);
+        }
         if (history || values.containsKey("purge-before") || values.containsKey("delete-date")) {
             if (values.containsKey("input") || validateOnly || (history ? 1 : 0) + (values.containsKey("purge-before")
                     ? 1 : 0) + (values.containsKey("delete-date") ? 1 : 0) > 1) {
@@ -107,7 +127,7 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
                 }
             }
             return new CommandLineOptions(false, false, history, purge, null, null, null, db, null, Map.of(), logDir,
-                    null);
+                    null, null, null);
         }
         String inputText = values.get("input");
         if (inputText == null || inputText.isEmpty()) {
@@ -133,7 +153,25 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
         }
         Path outbox = writableFolder(values.get("outbox"), "--outbox");
         return new CommandLineOptions(false, validateOnly, false, null, input, asOf, output, db, counties,
-                Map.copyOf(rules), logDir, outbox);
+                Map.copyOf(rules), logDir, outbox, null, loanTable);
+    }
+
+    private static LocalDate date(String given, String option) {
+        try {
+            return LocalDate.parse(given);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(option + ": '" + given + "' 不是 YYYY-MM-DD 日期");
+        }
+    }
+
+    private static Boolean loanTable(String given) {
+        if (given == null) {
+            return null;
+        }
+        if (!given.equals("true") && !given.equals("false")) {
+            throw new UsageException("--" + LOAN_TABLE + ": '" + given + "' 应为 true 或 false");
+        }
+        return Boolean.valueOf(given);
     }
 
     /** A folder given on the command line, created if absent; it must be writable. Null when not given. */
@@ -238,6 +276,9 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
         var args = new java.util.ArrayList<String>();
         args.add("--spring.datasource.url=" + withH2Settings(dbUrl));
         ruleOverrides.forEach((k, v) -> args.add("--" + RULES_PREFIX + k + "=" + v));
+        if (loanTable != null) {
+            args.add("--" + LOAN_TABLE + "=" + loanTable);
+        }
         if (logDir != null) {
             args.add("--logging.file.name=" + logDir.resolve("microcredit-monitor.log"));
         }
@@ -278,6 +319,7 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
         return """
                 Usage: java -jar target/microcredit-monitor.jar --input=DIR [options]
                        java -jar target/microcredit-monitor.jar --history | --purge-before=YYYY-MM-DD [--db=JDBC-URL]
+                       java -jar target/microcredit-monitor.jar --export-loans=YYYY-MM-DD [--output=DIR] [--db=JDBC-URL]
 
                 帮扶小额信贷风险监测 nightly job: ingests every bank's ledger for one as-of date, stores it, computes
                 overdue and NPL rates per county and bank against each bank's overall NPL + 3 points, and writes
@@ -295,6 +337,9 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
                   --monitor.rules.NAME=VALUE
                                        overrides a rule parameter; NAME one of:
                                        %s
+                  --monitor.store.loan-table=true|false
+                                       fill table loan_snapshot with each published date's loans
+                                       (default true on PostgreSQL, false on H2)
                   --log-dir=DIR        also log to DIR/microcredit-monitor.log (rolled at 10 MB, 7 days kept)
                   --outbox=DIR         after a run that published, copy each sub-bureau's workbook to
                                        DIR/<sub-bureau>/ and the province's to DIR/省局/
@@ -309,6 +354,10 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
                   --delete-date=YYYY-MM-DD
                                        removes everything stored for that date (a date run by mistake); the
                                        published report folder is left as it is; with --db only
+                  --export-loans=YYYY-MM-DD
+                                       writes that date's stored loans (SPEC 3.1 columns + regime) to
+                                       OUTPUT/YYYY-MM-DD/loans_YYYY-MM-DD.csv; with --output and --db only;
+                                       exit 1 when the date has no stored loans (never run, or purged)
                   --help               this text
 
                 Input layout:

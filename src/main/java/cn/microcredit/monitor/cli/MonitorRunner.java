@@ -25,6 +25,7 @@ import cn.microcredit.monitor.report.Outbox;
 import cn.microcredit.monitor.report.ReportDataLoader;
 import cn.microcredit.monitor.report.RunSummary;
 import cn.microcredit.monitor.report.StagingFolders;
+import cn.microcredit.monitor.store.LoanSnapshotTable;
 import cn.microcredit.monitor.store.RunRepository;
 
 /** Launches the job for one date and turns its outcome into the exit code of SPEC 2 and a summary a person reads. */
@@ -39,15 +40,17 @@ public class MonitorRunner {
     private final RunRepository runs;
     private final RunGuard guard;
     private final JobRepository jobRepository;
+    private final LoanSnapshotTable loanTable;
 
     public MonitorRunner(JobOperator jobOperator, Job monitorJob, ReportDataLoader loader, RunRepository runs,
-                         RunGuard guard, JobRepository jobRepository) {
+                         RunGuard guard, JobRepository jobRepository, LoanSnapshotTable loanTable) {
         this.jobOperator = jobOperator;
         this.monitorJob = monitorJob;
         this.loader = loader;
         this.runs = runs;
         this.guard = guard;
         this.jobRepository = jobRepository;
+        this.loanTable = loanTable;
     }
 
     public int run(CommandLineOptions options, PrintStream console) throws Exception {
@@ -88,6 +91,7 @@ public class MonitorRunner {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             // Whatever step it ended in, a run that did not complete leaves no half-written reports behind.
             StagingFolders.discard(RunParameters.of(execution).stagingDir());
+            discardLoanTable(runId);
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {
             runs.markStopped(runId);
@@ -130,6 +134,16 @@ public class MonitorRunner {
             org.slf4j.MDC.remove(RunIdLogging.KEY);
         }
         return execution.getExecutionContext().getInt(PublishTasklet.EXIT_CODE);
+    }
+
+    /** Nor its loans set aside for loan_snapshot (personal data); if that fails, the next run drops them. */
+    private void discardLoanTable(long runId) {
+        try {
+            loanTable.discard(runId);
+        } catch (RuntimeException e) {
+            log.warn("run {}: its loans loaded for loan_snapshot could not be dropped now ({}); the next run drops "
+                    + "them", runId, rootMessage(e));
+        }
     }
 
     private static void print(RunSummary s, CommandLineOptions options, PrintStream out) {

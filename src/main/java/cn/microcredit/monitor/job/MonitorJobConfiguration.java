@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.microcredit.monitor.ops.RunIdLogging;
 
+
 /**
  * The nightly job: reference data, roster and ledgers (side by side), metrics, loan-level rules, reports,
  * publication. Each step is a tasklet that stores its
@@ -28,7 +29,8 @@ public class MonitorJobConfiguration {
 
     @Bean
     public Job monitorJob(JobRepository jobRepository, Step prepareStep, Step rosterLoadStep, Step ledgerLoadStep,
-                          Step metricsStep, Step rulesStep, Step reportStep, Step publishStep) {
+                          Step metricsStep, Step rulesStep, Step loanTableStep, Step reportStep,
+                          Step publishStep) {
         // The roster loads beside the ledgers: one file, read on a thread of its own while the ledgers take two.
         SimpleAsyncTaskExecutor loaders = new SimpleAsyncTaskExecutor("load-");
         loaders.setTaskDecorator(RunIdLogging::keepContext);
@@ -41,6 +43,7 @@ public class MonitorJobConfiguration {
                 .next(load)
                 .next(metricsStep)
                 .next(rulesStep)
+                .next(loanTableStep)
                 .next(reportStep)
                 .next(publishStep)
                 .build();
@@ -74,6 +77,11 @@ public class MonitorJobConfiguration {
     @Bean
     public Step rulesStep(JobRepository jobRepository, PlatformTransactionManager tx, RulesTasklet tasklet) {
         return new StepBuilder("rulesStep", jobRepository).tasklet(tasklet, tx).listener(TIMING).build();
+    }
+
+    @Bean
+    public Step loanTableStep(JobRepository jobRepository, PlatformTransactionManager tx, LoanTableTasklet tasklet) {
+        return new StepBuilder("loanTableStep", jobRepository).tasklet(tasklet, tx).listener(TIMING).build();
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.report.ReportDataLoader;
 import cn.microcredit.monitor.report.StagingFolders;
+import cn.microcredit.monitor.store.LoanSnapshotTable;
 import cn.microcredit.monitor.store.RunRepository;
 
 /**
@@ -26,10 +27,12 @@ public class PublishTasklet implements Tasklet {
 
     private final RunRepository runs;
     private final ReportDataLoader loader;
+    private final LoanSnapshotTable loanTable;
 
-    public PublishTasklet(RunRepository runs, ReportDataLoader loader) {
+    public PublishTasklet(RunRepository runs, ReportDataLoader loader, LoanSnapshotTable loanTable) {
         this.runs = runs;
         this.loader = loader;
+        this.loanTable = loanTable;
     }
 
     @Override
@@ -39,6 +42,8 @@ public class PublishTasklet implements Tasklet {
         int exitCode = loader.summary(p.runId(), p.asOf()).exitCode();
         StagingFolders.publish(p.stagingDir(), p.publishedDir(), p.asOf().toString());
         int replaced = runs.publish(p.runId(), p.asOf(), exitCode);
+        // In the same transaction (the step's): the date's loan_snapshot rows change exactly when it is published.
+        loanTable.publish(p.runId(), p.asOf());
         if (replaced > 0) {
             log.info("re-run of {}: replaced the results of the earlier run", p.asOf());
         }

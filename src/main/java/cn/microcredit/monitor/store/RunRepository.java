@@ -79,6 +79,13 @@ public class RunRepository {
                 (rs, i) -> new StoredRun(rs.getLong(1), rs.getDate(2).toLocalDate()), runId).stream().findFirst();
     }
 
+    /** The run whose results of a date are published (its latest COMPLETED run), if any. */
+    public Optional<Long> publishedRun(LocalDate asOf) {
+        return jdbc.queryForList("""
+                SELECT run_id FROM monitor_run WHERE status = 'COMPLETED' AND as_of = ?
+                ORDER BY run_id DESC FETCH FIRST 1 ROWS ONLY""", Long.class, Date.valueOf(asOf)).stream().findFirst();
+    }
+
     public boolean hasCompleted(LocalDate asOf) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM monitor_run WHERE status = 'COMPLETED' AND as_of = ?",
                 Integer.class, Date.valueOf(asOf));

@@ -182,6 +182,53 @@ class CommandLineOptionsTest {
     }
 
     @Test
+    void loanTableSettingIsTrueOrFalseAndPassedToSpringOnlyWhenGiven() {
+        assertThat(CommandLineOptions.parse("--input=" + periodFolder, "--db=jdbc:h2:mem:test").springArguments())
+                .containsExactly("--spring.datasource.url=jdbc:h2:mem:test");
+        CommandLineOptions on = CommandLineOptions.parse("--input=" + periodFolder, "--db=jdbc:h2:mem:test",
+                "--monitor.store.loan-table=true");
+        assertThat(on.loanTable()).isTrue();
+        assertThat(on.springArguments()).containsExactly("--spring.datasource.url=jdbc:h2:mem:test",
+                "--monitor.store.loan-table=true");
+        assertThat(CommandLineOptions.parse("--input=" + periodFolder, "--monitor.store.loan-table=false").loanTable())
+                .isFalse();
+        assertThatThrownBy(() -> CommandLineOptions.parse("--input=" + periodFolder, "--monitor.store.loan-table=yes"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--monitor.store.loan-table")
+                .hasMessageContaining("'yes'");
+    }
+
+    @Test
+    void exportLoansTakesADateAndTheOutputFolderAndNothingOfARun() {
+        CommandLineOptions options = CommandLineOptions.parse("--export-loans=2026-10-31", "--output=" + dir,
+                "--db=jdbc:h2:mem:test");
+
+        assertThat(options.exportLoans()).isEqualTo(LocalDate.of(2026, 10, 31));
+        assertThat(options.output()).isEqualTo(dir.toAbsolutePath().normalize());
+        assertThat(options.input()).isNull();
+        assertThat(options.history()).isFalse();
+        assertThat(CommandLineOptions.parse("--export-loans=2026-10-31").output())
+                .isEqualTo(Path.of("out").toAbsolutePath().normalize());
+    }
+
+    @Test
+    void exportLoansWithABadDateIsAUsageErrorNamingTheValue() {
+        for (String bad : List.of("2026-13-01", "2026-10-32", "20261031", "")) {
+            assertThatThrownBy(() -> CommandLineOptions.parse("--export-loans=" + bad)).as(bad)
+                    .isInstanceOf(UsageException.class).hasMessageContaining("--export-loans")
+                    .hasMessageContaining("'" + bad + "'");
+        }
+    }
+
+    @Test
+    void exportLoansIsUsedAlone() {
+        for (String other : List.of("--input=" + periodFolder, "--history", "--purge-before=2026-01-01",
+                "--validate-only")) {
+            assertThatThrownBy(() -> CommandLineOptions.parse("--export-loans=2026-10-31", other)).as(other)
+                    .isInstanceOf(UsageException.class).hasMessageContaining("--export-loans");
+        }
+    }
+
+    @Test
     void anH2FileDatabaseIsKeptOpenForTheStoppingRunAndWritesEachCommitAtOnceUnlessTheUrlSaysOtherwise() {
         assertThat(CommandLineOptions.withH2Settings("jdbc:h2:file:./data/m"))
                 .isEqualTo("jdbc:h2:file:./data/m;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
