@@ -117,7 +117,7 @@ for n in "${loans[@]}"; do
     if [ ! -f "$data/.complete" ]; then
         rm -rf "$data"
         echo "generating $n loans into $data" >&2
-        java -cp target/classes cn.microcredit.monitor.tools.SampleDataGenerator --out="$data" --loans="$n" >&2
+        java -cp target/test-classes:target/classes cn.microcredit.monitor.tools.SampleDataGenerator --out="$data" --loans="$n" >&2
         touch "$data/.complete"
     fi
     dates=()

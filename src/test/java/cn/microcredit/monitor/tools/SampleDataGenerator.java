@@ -28,7 +28,7 @@ import java.util.TreeMap;
  *
  * <h2>Usage</h2>
  * <pre>
- * java -cp target/classes cn.microcredit.monitor.tools.SampleDataGenerator --out=DIR [--loans=N] [--seed=S]
+ * java -cp target/test-classes:target/classes cn.microcredit.monitor.tools.SampleDataGenerator --out=DIR [--loans=N] [--seed=S]
  *      [--dates=2026-09-30,2026-10-31,2026-11-30]
  * </pre>
  * <ul>
@@ -63,15 +63,13 @@ public final class SampleDataGenerator {
 
     // ------------------------------------------------------------------ reference data (GB/T 2260, Liaoning)
 
-    /** County codes used, all from src/main/resources/reference/liaoning-counties.csv (13 cities). */
+    /** County codes used, all in the built-in county reference, resources/reference/liaoning-counties.csv (13 cities). */
     static final String[] COUNTY = {
         "210123", "210124", "210181", "210224", "210283", "210323", "210421", "210422", "210423",
         "210521", "210522", "210624", "210726", "210727", "210921", "210922", "211021", "211122",
         "211221", "211223", "211224", "211321", "211322", "211324", "211421", "211422"};
-    static final String[] COUNTY_NAME = {
-        "康平县", "法库县", "新民市", "长海县", "庄河市", "岫岩满族自治县", "抚顺县", "新宾满族自治县", "清原满族自治县",
-        "本溪满族自治县", "桓仁满族自治县", "宽甸满族自治县", "黑山县", "义县", "阜新蒙古族自治县", "彰武县", "辽阳县", "盘山县",
-        "铁岭县", "西丰县", "昌图县", "朝阳县", "建平县", "喀喇沁左翼蒙古族自治县", "绥中县", "建昌县"};
+    /** Their names, from the county reference itself (never a list of our own that could drift from it). */
+    static final String[] COUNTY_NAME = countyNames(COUNTY);
     /** A real GB/T 2260 code outside Liaoning (吉林省农安县), used for the UNKNOWN_COUNTY row. */
     static final String FOREIGN_COUNTY = "220122";
 
@@ -267,13 +265,13 @@ public final class SampleDataGenerator {
     }
 
     private static void usage() {
-        System.out.println("usage: java -cp target/classes cn.microcredit.monitor.tools.SampleDataGenerator"
+        System.out.println("usage: java -cp target/test-classes:target/classes cn.microcredit.monitor.tools.SampleDataGenerator"
             + " --out=DIR [--loans=N] [--seed=S] [--dates=2026-09-30,2026-10-31,2026-11-30]");
     }
 
     private static void fail(String msg) {
         System.err.println("SampleDataGenerator: " + msg);
-        System.err.println("usage: java -cp target/classes cn.microcredit.monitor.tools.SampleDataGenerator"
+        System.err.println("usage: java -cp target/test-classes:target/classes cn.microcredit.monitor.tools.SampleDataGenerator"
             + " --out=DIR [--loans=N] [--seed=S] [--dates=2026-09-30,2026-10-31,2026-11-30]");
         System.exit(2);
     }
@@ -1771,6 +1769,30 @@ public final class SampleDataGenerator {
             }
         }
         throw new IllegalArgumentException("county " + code);
+    }
+
+    /**
+     * The names of these county codes in the built-in county reference (read as plain lines: it is our own file, with
+     * no quoting, and the generator runs with nothing but the JDK on its class path).
+     */
+    static String[] countyNames(String[] codes) {
+        Map<String, String> names = new HashMap<>();
+        try (var in = SampleDataGenerator.class.getResourceAsStream("/reference/liaoning-counties.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("reference/liaoning-counties.csv not on the class path");
+            }
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", "").lines().skip(1)
+                    .map(line -> line.split(",", -1)).forEach(f -> names.put(f[0], f[1]));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Arrays.stream(codes).map(code -> {
+            String name = names.get(code);
+            if (name == null) {
+                throw new IllegalStateException(code + " is not in the county reference");
+            }
+            return name;
+        }).toArray(String[]::new);
     }
 
     static int day(String iso) {
