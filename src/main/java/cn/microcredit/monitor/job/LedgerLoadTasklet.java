@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -31,6 +30,7 @@ import cn.microcredit.monitor.cli.AsOfCheck;
 import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.ingest.LedgerFileReader;
 import cn.microcredit.monitor.keys.LongList;
+import cn.microcredit.monitor.ops.RunThreads;
 import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.store.LoanBatchWriter;
@@ -71,7 +71,7 @@ public class LedgerLoadTasklet implements Tasklet {
 
         long started = System.nanoTime();
         List<Loaded> results = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())));
+        ExecutorService pool = RunThreads.pool("load", Math.max(1, Math.min(threads, files.size())));
         List<Future<Loaded>> futures = new ArrayList<>();
         try {
             // Largest files first, so that no thread is left with a big file after the others are done.
@@ -81,17 +81,11 @@ public class LedgerLoadTasklet implements Tasklet {
             }
             bySize.sort(Comparator.comparingLong((Integer i) -> size(files.get(i))).reversed());
             Map<Integer, Future<Loaded>> loading = new TreeMap<>();
-            var logContext = org.slf4j.MDC.getCopyOfContextMap();
             for (int i : bySize) {
                 int fileSeq = i + 1;
                 Path file = files.get(i);
                 String name = p.input().relativize(file).toString();
-                loading.put(fileSeq, pool.submit(() -> {
-                    if (logContext != null) {
-                        org.slf4j.MDC.setContextMap(logContext);
-                    }
-                    return load(reader, runId, file, name, fileSeq);
-                }));
+                loading.put(fileSeq, pool.submit(() -> load(reader, runId, file, name, fileSeq)));
             }
             futures.addAll(loading.values());
             for (Future<Loaded> f : futures) {

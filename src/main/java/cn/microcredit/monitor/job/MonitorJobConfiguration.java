@@ -10,10 +10,10 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.microcredit.monitor.ops.RunIdLogging;
+import cn.microcredit.monitor.ops.RunThreads;
 
 
 /**
@@ -32,9 +32,7 @@ public class MonitorJobConfiguration {
                           Step metricsStep, Step rulesStep, Step loanTableStep, Step reportStep,
                           Step publishStep) {
         // The roster loads beside the ledgers: one file, read on a thread of its own while the ledgers take two.
-        SimpleAsyncTaskExecutor loaders = new SimpleAsyncTaskExecutor("load-");
-        loaders.setTaskDecorator(RunIdLogging::keepContext);
-        Flow load = new FlowBuilder<SimpleFlow>("loadFlow").split(loaders)
+        Flow load = new FlowBuilder<SimpleFlow>("loadFlow").split(RunThreads.flows("flow"))
                 .add(new FlowBuilder<SimpleFlow>("rosterFlow").start(rosterLoadStep).build(),
                         new FlowBuilder<SimpleFlow>("ledgerFlow").start(ledgerLoadStep).build())
                 .build();

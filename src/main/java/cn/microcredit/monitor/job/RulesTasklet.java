@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import cn.microcredit.monitor.metrics.Level;
 import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.metrics.Status;
+import cn.microcredit.monitor.ops.RunThreads;
 import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.rules.HistoryRules;
@@ -76,8 +78,11 @@ public class RulesTasklet implements Tasklet {
         long t0 = System.nanoTime();
         long[] shared = chunks.sharedHouseholds(runId);
         // The roster's index is built on a thread of its own while the previous date's rates are read on the others.
+        ExecutorService rosterThread = RunThreads.pool("roster", 1);
         CompletableFuture<RosterIndex> rosterIndex = runs.rosterUsable(runId)
-                ? CompletableFuture.supplyAsync(() -> roster(runId)) : CompletableFuture.completedFuture(null);
+                ? CompletableFuture.supplyAsync(() -> roster(runId), rosterThread)
+                : CompletableFuture.completedFuture(null);
+        rosterThread.shutdown();
         var previous = runs.previousOf(runId);
         KeyIndex previousRates = previous.map(prev -> previousRates(prev.runId())).orElse(null);
         if (previousRates != null && previousRates.size() == 0) {

@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
@@ -41,6 +40,7 @@ import cn.microcredit.monitor.report.excel.ScopeSheets;
 import cn.microcredit.monitor.report.excel.SheetTable;
 import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.LoanRepository;
+import cn.microcredit.monitor.ops.RunThreads;
 
 /**
  * The workbooks people read (SPEC 6), in Chinese: one for the province, one per sub-bureau holding only its counties,
@@ -121,7 +121,7 @@ public class ExcelReports {
         PoiTempFolder.use();
         PoiXmlFactories.use();
         List<Book> books = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = RunThreads.pool("report", 2);
         try {
             LocalDateTime generatedAt = LocalDateTime.now();
             Map<String, ExceptionLoans.Facts> facts = exceptionLoans.load(data.summary().runId());

@@ -6,12 +6,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -20,7 +18,6 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.microcredit.monitor.keys.LongList;
 import cn.microcredit.monitor.loan.Classification;
 import cn.microcredit.monitor.reference.RosterPeriod;
+import cn.microcredit.monitor.ops.RunThreads;
 
 /**
  * The accepted loans and roster periods of a run, stored as compressed chunks of rows (table {@code run_chunk}): a
@@ -210,8 +208,7 @@ public class RunChunks {
     private <W> List<W> scan(long runId, int threads, Supplier<W> newWorker, BiConsumer<Chunk, W> decode) {
         Chunk end = new Chunk(-1, null);
         BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(threads * 2);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        ExecutorService pool = RunThreads.pool("scan", threads);
         List<W> workers = new ArrayList<>();
         List<Future<?>> futures = new ArrayList<>();
         try {
@@ -219,9 +216,6 @@ public class RunChunks {
                 W worker = newWorker.get();
                 workers.add(worker);
                 futures.add(pool.submit(() -> {
-                    if (logContext != null) {
-                        MDC.setContextMap(logContext);
-                    }
                     for (Chunk c = queue.take(); c != end; c = queue.take()) {
                         decode.accept(c, worker);
                     }

@@ -15,9 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +37,7 @@ import cn.microcredit.monitor.report.CsvReports;
 import cn.microcredit.monitor.report.OutputFolders;
 import cn.microcredit.monitor.report.RunSummary;
 import cn.microcredit.monitor.report.RunSummaryJson;
+import cn.microcredit.monitor.ops.RunThreads;
 
 /**
  * {@code --validate-only}: the checks of a run's input without a database. Every reject and whole-file problem the
@@ -188,12 +187,7 @@ public final class InputValidation {
 
     /** {@link #THREADS} threads that end with the program. */
     private static ExecutorService newPool() {
-        AtomicInteger threadNumber = new AtomicInteger();
-        return Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "validate-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        return RunThreads.pool("validate", THREADS);
     }
 
     /**
