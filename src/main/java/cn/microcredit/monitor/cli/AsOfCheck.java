@@ -2,6 +2,7 @@ package cn.microcredit.monitor.cli;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 
 
 /**
@@ -12,10 +13,13 @@ import java.util.Locale;
  * <ul>
  *   <li>it is more than {@value #MAX_MONTHS_AHEAD} month ahead of the machine's clock (a snapshot cannot be taken in
  *       the future; a month leaves room for a clock that is wrong by days and for month-end dates run early);</li>
- *   <li>the ledgers contradict it: more than {@value #MAX_ISSUED_AFTER_PCT} % of their rows were issued after it. A
- *       book of one- to three-year loans renews some 3 to 8 % a month, so a date a month too early shows several per
- *       cent issued after it, while typing errors in issue dates stay far below 1 %; those few rows are rejected one by
- *       one ({@code OUT_OF_RANGE}) and the date stands.</li>
+ *   <li>the ledgers contradict it: in the files that hold most of the rows read, more than
+ *       {@value #MAX_ISSUED_AFTER_PCT} % of each file's rows were issued after it. A book of one- to three-year loans
+ *       renews some 3 to 8 % a month, so a date a month too early shows several per cent issued after it in every
+ *       bank's file, while typing errors in issue dates stay far below 1 %; those few rows are rejected one by one
+ *       ({@code OUT_OF_RANGE}) and the date stands. Judged file by file, so that one bank's broken file (issue and
+ *       maturity columns swapped, say) costs only that bank its rows, rejected one by one, and never the other banks
+ *       their results (issue 17, item 3's rule).</li>
  * </ul>
  */
 public final class AsOfCheck {
@@ -40,9 +44,28 @@ public final class AsOfCheck {
         }
     }
 
-    /** Refuses the date when more than 1 % of the ledger rows read were issued after it. */
-    public static void notContradicted(LocalDate asOf, long issuedAfter, long rowsRead) {
-        if (rowsRead > 0 && issuedAfter * 100 > rowsRead * MAX_ISSUED_AFTER_PCT) {
+    /**
+     * Refuses the date when the files in which more than 1 % of the rows were issued after it hold more than half of
+     * all the rows read.
+     *
+     * @param issuedAfterByFile rows issued after the as-of date, per file
+     * @param rowsReadByFile    rows read, per file
+     */
+    public static void notContradicted(LocalDate asOf, Map<String, Long> issuedAfterByFile,
+                                       Map<String, Long> rowsReadByFile) {
+        long rowsRead = 0;
+        long contradictingRows = 0;
+        long issuedAfter = 0;
+        for (var file : rowsReadByFile.entrySet()) {
+            long rows = file.getValue();
+            long after = issuedAfterByFile.getOrDefault(file.getKey(), 0L);
+            rowsRead += rows;
+            issuedAfter += after;
+            if (rows > 0 && after * 100 > rows * MAX_ISSUED_AFTER_PCT) {
+                contradictingRows += rows;
+            }
+        }
+        if (contradictingRows * 2 > rowsRead) {
             throw new Contradicted("--as-of: 台账中 " + issuedAfter + " / " + rowsRead + " 行（"
                     + String.format(Locale.ROOT, "%.1f", issuedAfter * 100.0 / rowsRead) + "%，超过 "
                     + MAX_ISSUED_AFTER_PCT + "%）的发放日期晚于数据日期 " + asOf + "：数据日期有误，本次未发布任何结果 "

@@ -34,6 +34,11 @@ public final class LedgerFileReader {
         return dates.issuedAfterAsOf();
     }
 
+    /** The same, per file (by the name rejects give it). */
+    public java.util.Map<String, Long> issuedAfterAsOfByFile() {
+        return dates.issuedAfterByFile();
+    }
+
     /** The same reader, checking dates against the as-of date of the run ({@link PlausibleDates}). */
     public LedgerFileReader asOf(java.time.LocalDate asOf) {
         this.dates = PlausibleDates.asOf(asOf);
@@ -114,7 +119,7 @@ public final class LedgerFileReader {
                     state.fileReject = headerProblem(file, row);
                     if (state.fileReject == null) {
                         state.parser = new LedgerRowParser(file, HeaderMapping.of(row.values(), LedgerColumn.class),
-                                bankCodes, countyCodes, dates);
+                                bankCodes, countyCodes, dates.forFile(file));
                     }
                     return;
                 }

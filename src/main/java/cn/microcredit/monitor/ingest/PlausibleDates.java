@@ -38,9 +38,18 @@ public final class PlausibleDates {
     private final LocalDate latestRoster;
     /** Rows issued after the as-of date: too many and the date itself is wrong ({@code AsOfCheck}). */
     private final java.util.concurrent.atomic.AtomicLong issuedAfterAsOf = new java.util.concurrent.atomic.AtomicLong();
+    /** The same count per file, for the files read through {@link #forFile}. */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> issuedAfterByFile =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong parentCount;
 
     private PlausibleDates(LocalDate asOf) {
+        this(asOf, null);
+    }
+
+    private PlausibleDates(LocalDate asOf, java.util.concurrent.atomic.AtomicLong parentCount) {
         this.asOf = asOf;
+        this.parentCount = parentCount;
         this.earliestIssue = asOf == null ? EARLIEST : asOf.minusYears(MAX_LOAN_AGE_YEARS);
         this.latestIssue = asOf == null ? LATEST : asOf;
         this.earliestRoster = asOf == null ? EARLIEST : asOf.minusYears(ROSTER_WINDOW_YEARS);
@@ -55,6 +64,9 @@ public final class PlausibleDates {
     public String issue(LocalDate issue) {
         if (issue.isAfter(latestIssue)) {
             issuedAfterAsOf.incrementAndGet();
+            if (parentCount != null) {
+                parentCount.incrementAndGet();
+            }
             return asOf == null ? issue + " 晚于 " + LATEST + "，不是可信的日期"
                     : issue + " 晚于数据日期 " + asOf + "：该日的台账不可能含有之后发放的贷款";
         }
@@ -67,6 +79,23 @@ public final class PlausibleDates {
     /** How many issue dates checked so far were after the as-of date. */
     public long issuedAfterAsOf() {
         return issuedAfterAsOf.get();
+    }
+
+    /** The same window for one file, counting its rows issued after the as-of date here as well as on its own. */
+    public PlausibleDates forFile(String file) {
+        if (asOf == null) {
+            return this;
+        }
+        PlausibleDates own = new PlausibleDates(asOf, issuedAfterAsOf);
+        issuedAfterByFile.put(file, own.issuedAfterAsOf);
+        return own;
+    }
+
+    /** Rows issued after the as-of date, per file read through {@link #forFile}. */
+    public java.util.Map<String, Long> issuedAfterByFile() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        issuedAfterByFile.forEach((file, n) -> counts.put(file, n.get()));
+        return counts;
     }
 
     /** What is wrong with a maturity date not before its (plausible) issue date, or null. */

@@ -139,7 +139,9 @@ public class LedgerLoadTasklet implements Tasklet {
         double seconds = (System.nanoTime() - started) / 1e9;
         log.info("loaded {} ledger rows from {} files in {} s ({} rows/s)", rows, files.size(),
                 String.format(Locale.ROOT, "%.1f", seconds), Math.round(rows / Math.max(seconds, 1e-3)));
-        AsOfCheck.notContradicted(p.asOf(), reader.issuedAfterAsOf(), rows);
+        Map<String, Long> rowsByFile = new TreeMap<>();
+        results.forEach(r -> rowsByFile.put(r.result().file(), r.result().rowsRead()));
+        AsOfCheck.notContradicted(p.asOf(), reader.issuedAfterAsOfByFile(), rowsByFile);
         return RepeatStatus.FINISHED;
     }
 

@@ -116,7 +116,9 @@ public final class InputValidation {
                 rejects.addAll(fileRejects);
                 files.add(result.withDuplicates(later.size()));
             }
-            AsOfCheck.notContradicted(options.asOf(), reader.issuedAfterAsOf(), ledgerRows);
+            Map<String, Long> rowsByFile = new java.util.TreeMap<>();
+            ledgerResults.forEach(c -> rowsByFile.put(c.result().file(), c.result().rowsRead()));
+            AsOfCheck.notContradicted(options.asOf(), reader.issuedAfterAsOfByFile(), rowsByFile);
         } finally {
             pool.shutdownNow();
         }

@@ -97,6 +97,44 @@ class AsOfSanityTests {
         assertThat(two.out()).contains("台账中 2 / 100 行（2.0%，超过 1%）的发放日期晚于数据日期 2026-06-30");
     }
 
+    /**
+     * One bank's broken file (every row "issued" after the date: issue and maturity columns swapped, say) costs only
+     * that bank its rows; the date stands while the contradicting files hold at most half of the rows read, and is
+     * refused once they hold more (found by MutatedLedgerTests: a swapped-columns file stopped the whole night).
+     */
+    @Test
+    void aBrokenFileOfOneBankRejectsItsOwnRowsButRefusesTheDateOnlyWhenItHoldsMostRows() throws IOException {
+        Path in = work.resolve("in/2026-06-30");
+        Files.createDirectories(in.resolve("ledgers"));
+        Files.copy(Path.of(E2E, "banks.csv"), in.resolve("banks.csv"));
+        Files.writeString(in.resolve("ledgers/good.csv"), ledger("G", 50, "2026-01-01"), StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("ledgers/broken.csv"), ledger("X", 50, "2027-12-01"), StandardCharsets.UTF_8);
+
+        Result half = run("--input=" + in);
+        assertThat(half.code()).as(half.out()).isEqualTo(3);
+        assertThat(Files.readString(work.resolve("out/2026-06-30/rejects.csv")).lines()
+                .filter(l -> l.startsWith("ledgers/broken.csv,")).filter(l -> l.contains(",OUT_OF_RANGE,"))).hasSize(50);
+        Result validated = run("--input=" + in, "--validate-only");
+        assertThat(validated.code()).as(validated.out()).isEqualTo(3);
+
+        Files.writeString(in.resolve("ledgers/broken.csv"), ledger("X", 51, "2027-12-01"), StandardCharsets.UTF_8);
+        Result most = run("--input=" + in);
+        assertThat(most.code()).as(most.out()).isEqualTo(2);
+        assertThat(most.out()).contains("台账中 51 / 101 行");
+        assertThat(run("--input=" + in, "--validate-only").code()).isEqualTo(2);
+    }
+
+    private static String ledger(String prefix, int rows, String issue) {
+        StringBuilder s = new StringBuilder("loan_id,bank_code,county_code,household_id,borrower_name,"
+                + "borrower_id_number,issue_date,maturity_date,amount,balance,annual_rate,overdue_days,"
+                + "classification\n");
+        for (int i = 1; i <= rows; i++) {
+            s.append(prefix).append(i).append(",B1,210123,H").append(prefix).append(i)
+                    .append(",张三,210123197102111010,").append(issue).append(",2028-12-01,1000,1000,3.85,0,NORMAL\n");
+        }
+        return s.toString();
+    }
+
     @Test
     void deleteDateRemovesAStoredDateUnderTheRunLock() {
         assertThat(run("--input=" + E2E).code()).isZero();
