@@ -167,8 +167,13 @@ class SampleDataFunctionalTests {
                     "朝阳金融监管分局|建平县|暂停发放|持续|中国邮政储蓄银行辽宁省分行|9.12|0.0|4.25",
                     "阜新金融监管分局|彰武县|风险提示|持续|中国农业银行辽宁省分行|3.97|3.2|4.35",
                     "朝阳金融监管分局|朝阳县|风险提示|新增|辽宁农商银行|3.59|0.0|6.4");
+            // No cell of the sample is LIKELY_PAUSE on 2026-10-31 (outlook empty throughout both metrics CSVs): the early
+            // warning says so rather than leaving an empty table (the positive case: ComparisonBasisFunctionalTests).
             assertThat(text(wb.getSheet("概览"))).contains("三、较上期解除（0 个）", "对比日期 2026-09-30",
-                    "该机构在该县暂停新增发放", "风险提示，约谈该机构");
+                    "该机构在该县暂停新增发放", "风险提示，约谈该机构", "四、预警：可能暂停发放的县区（0 个",
+                    "无：按上期各机构的迁徙比率推算");
+            assertThat(read(work.resolve("out/2026-10-31/bank_county_metrics.csv")))
+                    .allMatch(r -> r.get("outlook").isEmpty() && !r.get("projected_overdue_rate_pct").isEmpty());
         }
         try (Workbook wb = open("帮扶小额信贷风险监测_朝阳金融监管分局_2026-10-31.xlsx")) {
             assertThat(flaggedRows(wb.getSheet("概览"))).extracting(r -> r.split("\\|")[1])
