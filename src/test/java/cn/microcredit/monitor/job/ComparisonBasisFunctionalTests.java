@@ -11,6 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +118,31 @@ class ComparisonBasisFunctionalTests {
                 "2026-09-30,B2,L7,210124,H7,DOWNGRADED_FOR_RENEWAL,LOW,"
                         + "续贷展期 1 次，未逾期，分类为关注：请核实是否因续贷单独下调分类");
 
+        // 概览's early warning (四(三) 及时预警): 法库县 is OK today, but B2's cell there projects 38.46 % overdue against
+        // B2's threshold 5.00 (p_overdue(B2, CURRENT) = 50,000 / 130,000); 康平县 is PAUSE already, so not listed.
+        try (Workbook wb = new XSSFWorkbook(Files.newInputStream(
+                work.resolve("out/2026-09-30/帮扶小额信贷风险监测_全省_2026-09-30.xlsx")))) {
+            assertThat(overviewSection(wb.getSheet("概览"), "四、预警")).containsExactly(
+                    "四、预警：可能暂停发放的县区（1 个，按上期迁徙推算下期，四(三) 及时预警）",
+                    "金融监管分局|县区|本期状态||预警机构|预测逾期率\n（%）|预测不良率\n（%）|该机构阈值\n（%）|本期逾期率 / 不良率\n（%）|应采取的措施|预测",
+                    "沈阳直属金融监管支局|法库县|正常||乙村镇银行|38.46|0.0|5.0|0.00 / 0.00|提前提示该机构，关注逾期贷款催收和分类|可能暂停");
+            Row headline = rowStartingWith(wb.getSheet("概览"), "可能暂停县区（个，预测）");
+            assertThat(headline.getCell(1).getNumericCellValue()).isEqualTo(1.0);
+            // 康平县 is PAUSE (B2) with B1 WARN: its 概览 rows carry no outlook; 县域风险 shows every county's projection.
+            assertThat(overviewSection(wb.getSheet("概览"), "二、")).allMatch(l -> l.startsWith("二、")
+                    || !l.endsWith("可能暂停"));
+            Sheet counties = wb.getSheet("县域风险");
+            assertThat(cells(counties.getRow(0), 22, 25)).containsExactly("预测逾期率\n（%）",
+                    "预测不良率\n（%）", "预测");
+            assertThat(cells(counties.getRow(1), 1, 2)).containsExactly("康平县");
+            assertThat(cells(counties.getRow(1), 22, 25)).containsExactly("36.0", "0.0", "");
+            assertThat(cells(counties.getRow(2), 22, 25)).containsExactly("38.46", "0.0", "可能暂停");
+            Sheet detail = wb.getSheet("银行县域明细");
+            assertThat(cells(detail.getRow(3), 1, 5)).containsExactly("法库县", "沈阳直属金融监管支局", "乙村镇银行", "正常");
+            assertThat(cells(detail.getRow(3), 18, 21)).containsExactly("38.46", "0.0", "可能暂停");
+            assertThat(text(wb.getSheet("说明"))).contains("预测逾期率、预测不良率", "迁徙率", "不良/发放金额（发放批次）");
+        }
+
         // --purge-before removes 2026-08-31's loans but keeps its metrics: run again, the comparison date stays
         // 2026-08-31 (one date for every measure), growth and prev_status are unchanged, RATE_CHANGED cannot fire.
         List<String> counties = csv("2026-09-30", "county_metrics.csv");
@@ -154,6 +185,51 @@ class ComparisonBasisFunctionalTests {
         assertThat(exceptions("2026-09-30", "RATE_CHANGED")).isEmpty();
         assertThat(exceptions("2026-09-30", "LENDING_AFTER_PAUSE")).containsExactly(
                 "2026-09-30,B1,L3,210123,H3,LENDING_AFTER_PAUSE,HIGH,发放于 2026-09-20；上期（2026-09-15）该机构在本县区为暂停发放");
+    }
+
+    /** The lines of a 概览 section: its title, then each row's cells "|"-joined, up to the next blank row. */
+    private static List<String> overviewSection(Sheet sheet, String title) {
+        List<String> lines = new java.util.ArrayList<>();
+        boolean in = false;
+        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            String a = row == null ? "" : cells(row, 0, 1).get(0);
+            if (in && (row == null || String.join("", cells(row, 0, 11)).isEmpty())) {
+                break;
+            }
+            in |= a.startsWith(title);
+            if (in) {
+                lines.add(a.startsWith(title) ? a : String.join("|", cells(row, 0, 11)));
+            }
+        }
+        return lines;
+    }
+
+    private static Row rowStartingWith(Sheet sheet, String label) {
+        for (Row row : sheet) {
+            if (!cells(row, 0, 1).get(0).isEmpty() && cells(row, 0, 1).get(0).equals(label)) {
+                return row;
+            }
+        }
+        throw new AssertionError(sheet.getSheetName() + " has no row " + label);
+    }
+
+    /** Cells from..to-1 of a row as text: strings as they are, numbers as doubles, missing cells empty. */
+    private static List<String> cells(Row row, int from, int to) {
+        List<String> values = new java.util.ArrayList<>();
+        for (int c = from; c < to; c++) {
+            Cell cell = row.getCell(c);
+            values.add(cell == null ? "" : cell.getCellType() == CellType.NUMERIC
+                    ? String.valueOf(cell.getNumericCellValue()) : cell.getStringCellValue());
+        }
+        return values;
+    }
+
+    private static String text(Sheet sheet) {
+        StringBuilder all = new StringBuilder();
+        sheet.forEach(row -> row.forEach(c -> all.append(c.getCellType() == CellType.STRING
+                ? c.getStringCellValue() : "").append('\n')));
+        return all.toString();
     }
 
     /** The rows with their last three columns (projected rates and outlook) emptied; the header as it is. */

@@ -21,6 +21,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,8 +167,13 @@ class SampleDataFunctionalTests {
                     "朝阳金融监管分局|建平县|暂停发放|持续|中国邮政储蓄银行辽宁省分行|9.12|0.0|4.25",
                     "阜新金融监管分局|彰武县|风险提示|持续|中国农业银行辽宁省分行|3.97|3.2|4.35",
                     "朝阳金融监管分局|朝阳县|风险提示|新增|辽宁农商银行|3.59|0.0|6.4");
+            // No cell of the sample is LIKELY_PAUSE on 2026-10-31 (outlook empty throughout both metrics CSVs): the early
+            // warning says so rather than leaving an empty table (the positive case: ComparisonBasisFunctionalTests).
             assertThat(text(wb.getSheet("概览"))).contains("三、较上期解除（0 个）", "对比日期 2026-09-30",
-                    "该机构在该县暂停新增发放", "风险提示，约谈该机构");
+                    "该机构在该县暂停新增发放", "风险提示，约谈该机构", "四、预警：可能暂停发放的县区（0 个",
+                    "无：按上期各机构的迁徙比率推算");
+            assertThat(read(work.resolve("out/2026-10-31/bank_county_metrics.csv")))
+                    .allMatch(r -> r.get("outlook").isEmpty() && !r.get("projected_overdue_rate_pct").isEmpty());
         }
         try (Workbook wb = open("帮扶小额信贷风险监测_朝阳金融监管分局_2026-10-31.xlsx")) {
             assertThat(flaggedRows(wb.getSheet("概览"))).extracting(r -> r.split("\\|")[1])
@@ -223,7 +230,7 @@ class SampleDataFunctionalTests {
             List<String> names = new java.util.ArrayList<>();
             wb.forEach(sheet -> names.add(sheet.getSheetName()));
             assertThat(names).containsExactly("概览", "图表", "县域风险", "机构", "银行县域明细", "暂停发放名单", "风险提示名单",
-                    "逾期账龄", "合规异常汇总", "合规异常明细", "数据质量", "说明");
+                    "逾期账龄", "新老政策", "迁徙", "发放批次", "合规异常汇总", "合规异常明细", "数据质量", "说明");
             // Overdue and NPL bars, and the flagged counties' trend over the two stored dates.
             assertThat(wb.getSheet("图表").getDrawingPatriarch().getCharts()).hasSize(3);
             // Bars worst first: PAUSE counties by overdue rate, then WARN, then the rest.
@@ -315,6 +322,149 @@ class SampleDataFunctionalTests {
 
     private static Workbook open(String name) throws IOException {
         return new XSSFWorkbook(Files.newInputStream(work.resolve("out/2026-10-31").resolve(name)));
+    }
+
+    /**
+     * 新老政策, 迁徙 and 发放批次 of 2026-11-30 hold exactly the figures of regime_metrics.csv, migration.csv and
+     * vintage.csv of the same run (a sub-bureau: its own counties' regime rows and the province's; migration and vintage
+     * province- and bank-wide, said so in the title line); value cells only, A4 with the page-x-of-y footer, 迁徙 with a
+     * colour-scale rule. On the first date (no comparison date) 迁徙 says so in one line.
+     */
+    @Test
+    void analyticsSheetsHoldTheFiguresOfTheAnalyticsCsvs() throws IOException {
+        Path dir = work.resolve("out/2026-11-30");
+        Map<String, String> subBureauOf = new java.util.HashMap<>();
+        read(dir.resolve("county_metrics.csv")).forEach(r -> subBureauOf.put(r.get("county_code"), r.get("sub_bureau")));
+        for (String scope : List.of("全省", "朝阳金融监管分局")) {
+            try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(
+                    dir.resolve("帮扶小额信贷风险监测_" + scope + "_2026-11-30.xlsx")))) {
+                Set<String> regimes = read(dir.resolve("regime_metrics.csv")).stream()
+                        .filter(r -> scope.equals("全省") || r.get("county_code").isEmpty()
+                                || subBureauOf.get(r.get("county_code")).equals(scope))
+                        .map(r -> String.join("|", r.get("county_code"), r.get("regime").equals("LEGACY")
+                                ? "脱贫人口小额信贷" : "帮扶小额信贷", r.get("loan_count"), r.get("balance"),
+                                r.get("overdue_balance"), r.get("npl_balance"), r.get("overdue_rate_pct"),
+                                r.get("npl_rate_pct")))
+                        .collect(Collectors.toSet());
+                assertThat(regimes).as(scope).hasSizeGreaterThan(scope.equals("全省") ? 40 : 4);
+                assertThat(tableRows(wb.getSheet("新老政策"), 0, 3, "4", "5w", "6w", "7w", "8", "9"))
+                        .as(scope).containsExactlyInAnyOrderElementsOf(regimes);
+
+                Set<String> vintages = read(dir.resolve("vintage.csv")).stream()
+                        .map(r -> String.join("|", r.get("bank_code"), r.get("issue_quarter"),
+                                r.get("regime").equals("LEGACY") ? "脱贫人口小额信贷" : "帮扶小额信贷", r.get("loan_count"),
+                                r.get("amount"), r.get("balance"), r.get("npl_balance"), r.get("npl_to_amount_pct")))
+                        .collect(Collectors.toSet());
+                assertThat(vintages).hasSizeGreaterThan(40);
+                assertThat(tableRows(wb.getSheet("发放批次"), 0, 2, 3, "4", "5w", "6w", "7w", "8"))
+                        .as(scope).containsExactlyInAnyOrderElementsOf(vintages);
+
+                Map<String, String> migration = new java.util.TreeMap<>();
+                read(dir.resolve("migration.csv")).forEach(r -> migration.put(String.join("|", r.get("bank_code"),
+                        r.get("dimension"), STATE.get(r.get("from_state")), STATE.get(r.get("to_state"))),
+                        r.get("rate_pct")));
+                assertThat(migration).hasSizeGreaterThan(30);
+                assertThat(migration.keySet()).noneMatch(k -> k.contains("null"));
+                assertThat(matrices(wb.getSheet("迁徙"))).as(scope).isEqualTo(migration);
+                XSSFSheet heat = wb.getSheet("迁徙");
+                assertThat(heat.getSheetConditionalFormatting().getNumConditionalFormattings()).isPositive();
+                assertThat(heat.getSheetConditionalFormatting().getConditionalFormattingAt(0).getRule(0)
+                        .getConditionType()).isEqualTo(org.apache.poi.ss.usermodel.ConditionType.COLOR_SCALE);
+                String title = heat.getRow(0).getCell(0).getStringCellValue();
+                assertThat(title).contains("对比日期 2026-10-31");
+                if (!scope.equals("全省")) {
+                    assertThat(title).contains("非本分局口径");
+                    assertThat(wb.getSheet("发放批次").getRow(0).getCell(0).getStringCellValue()).contains("非本分局口径");
+                    assertThat(wb.getSheet("新老政策").getRow(0).getCell(0).getStringCellValue())
+                            .contains("本分局所辖县区");
+                }
+                for (String name : List.of("新老政策", "迁徙", "发放批次")) {
+                    XSSFSheet sheet = wb.getSheet(name);
+                    assertThat(sheet.getPrintSetup().getPaperSize()).as(name).isEqualTo(PrintSetup.A4_PAPERSIZE);
+                    assertThat(sheet.getFooter().getCenter()).as(name).isEqualTo("第 &P 页 共 &N 页");
+                    assertThat(sheet.getFooter().getRight()).as(name).isEqualTo("内部资料 注意保密");
+                    for (Row row : sheet) {
+                        for (Cell cell : row) {
+                            assertThat(cell.getCellType()).as(name).isNotEqualTo(CellType.FORMULA);
+                        }
+                    }
+                }
+            }
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(
+                work.resolve("out/2026-09-30/帮扶小额信贷风险监测_全省_2026-09-30.xlsx")))) {
+            Sheet migration = wb.getSheet("迁徙");
+            assertThat(migration.getLastRowNum()).isZero();
+            assertThat(migration.getRow(0).getCell(0).getStringCellValue()).startsWith("迁徙：无对比日期");
+        }
+    }
+
+    /** migration.csv's state names as the sheet writes them. */
+    private static final Map<String, String> STATE = Map.ofEntries(Map.entry("NORMAL", "正常"),
+            Map.entry("SPECIAL_MENTION", "关注"), Map.entry("SUBSTANDARD", "次级"), Map.entry("DOUBTFUL", "可疑"),
+            Map.entry("LOSS", "损失"), Map.entry("SETTLED", "已结清"), Map.entry("MISSING", "本期未在台账"),
+            Map.entry("CURRENT", "未逾期"), Map.entry("1-30", "逾期1-30天"), Map.entry("31-60", "逾期31-60天"),
+            Map.entry("61-90", "逾期61-90天"), Map.entry("91-180", "逾期91-180天"), Map.entry("181-270", "逾期181-270天"),
+            Map.entry("271-360", "逾期271-360天"), Map.entry("361+", "逾期361天以上"));
+
+    /**
+     * The rows below a title line and header, "|"-joined: an int is a text column, a string "n" numeric column n with
+     * 2 decimals, "nw" a 万元 column n read back to yuan (exact to the fen).
+     */
+    private static List<String> tableRows(Sheet sheet, Object... columns) {
+        List<String> rows = new java.util.ArrayList<>();
+        for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            List<String> values = new java.util.ArrayList<>();
+            for (Object c : columns) {
+                if (c instanceof Integer i) {
+                    values.add(row.getCell(i).getStringCellValue());
+                } else {
+                    String spec = (String) c;
+                    boolean wan = spec.endsWith("w");
+                    Cell cell = row.getCell(Integer.parseInt(spec.replace("w", "")));
+                    java.math.BigDecimal v = java.math.BigDecimal.valueOf(cell.getNumericCellValue());
+                    values.add(wan ? v.movePointRight(4).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
+                            : spec.equals("4") ? String.valueOf(v.longValueExact())
+                            : v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+                }
+            }
+            rows.add(String.join("|", values));
+        }
+        return rows;
+    }
+
+    /** 迁徙's matrices as bank|dimension|from|to → rate (2 decimals), the cells that hold a number. */
+    private static Map<String, String> matrices(Sheet sheet) {
+        Map<String, String> rates = new java.util.TreeMap<>();
+        String bank = null;
+        String dimension = null;
+        List<String> to = List.of();
+        for (Row row : sheet) {
+            Cell a = row.getCell(0);
+            String v = a == null || a.getCellType() != CellType.STRING ? "" : a.getStringCellValue();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(全省|(\\S+) .*)：按(五级分类|逾期账龄)$").matcher(v);
+            if (m.matches()) {
+                bank = m.group(2) == null ? "" : m.group(2);
+                dimension = m.group(3).equals("五级分类") ? "CLASSIFICATION" : "AGEING";
+                to = List.of();
+            } else if (v.startsWith("对比日期状态")) {
+                to = new java.util.ArrayList<>();
+                for (Cell h : row) {
+                    to.add(h.getStringCellValue());
+                }
+            } else if (bank != null && !v.isEmpty() && !to.isEmpty()) {
+                for (int c = 1; c < to.size() - 2; c++) {
+                    Cell cell = row.getCell(c);
+                    if (cell != null && cell.getCellType() == CellType.NUMERIC) {
+                        rates.put(String.join("|", bank, dimension, v, to.get(c)), java.math.BigDecimal
+                                .valueOf(cell.getNumericCellValue()).setScale(2, java.math.RoundingMode.HALF_UP)
+                                .toPlainString());
+                    }
+                }
+            }
+        }
+        return rates;
     }
 
     /** 概览's county table, one line per bank cell: sub-bureau, county, status, change, bank, rates, threshold. */

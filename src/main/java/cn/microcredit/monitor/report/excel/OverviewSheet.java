@@ -2,6 +2,7 @@ package cn.microcredit.monitor.report.excel;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
+import cn.microcredit.monitor.analytics.OutlookRow;
 import cn.microcredit.monitor.metrics.Figures;
 import cn.microcredit.monitor.metrics.Percent;
 import cn.microcredit.monitor.metrics.Reason;
@@ -22,6 +24,7 @@ import cn.microcredit.monitor.report.brief.Briefing.FlaggedCounty;
 import cn.microcredit.monitor.report.brief.Briefing.LiftedCounty;
 import cn.microcredit.monitor.report.brief.Briefing.Trigger;
 import cn.microcredit.monitor.report.brief.Briefing;
+import cn.microcredit.monitor.report.brief.LikelyPause;
 import cn.microcredit.monitor.report.excel.ExcelStyles.Kind;
 import cn.microcredit.monitor.report.excel.ExcelStyles.Tone;
 
@@ -33,17 +36,19 @@ import cn.microcredit.monitor.report.excel.ExcelStyles.Tone;
  */
 public final class OverviewSheet {
 
-    /** Columns A–J: their widths in characters. */
-    private static final int[] WIDTHS = {18, 23, 9, 7, 22, 9, 9, 10, 30, 24};
+    /** Columns A–K: their widths in characters. */
+    private static final int[] WIDTHS = {18, 23, 9, 7, 22, 9, 9, 10, 30, 24, 9};
 
     static final String[] FLAG_HEADER = {"金融监管分局", "县区", "状态", "较上期", "触发机构", "机构逾期率（%）",
-            "机构不良率（%）", "该机构阈值（%）", "原因", "应采取的措施"};
+            "机构不良率（%）", "该机构阈值（%）", "原因", "应采取的措施", "预测"};
 
     private final Workbook wb;
     private final ExcelStyles styles;
     private final ReportData data;
     private final Briefing brief;
     private final Predicate<String> countyFilter;
+    private final LikelyPause likely;
+    private final Map<String, OutlookRow> outlook;
     private Sheet sheet;
     private int r;
 
@@ -54,6 +59,8 @@ public final class OverviewSheet {
         this.data = data;
         this.brief = brief;
         this.countyFilter = countyFilter;
+        this.likely = LikelyPause.of(data, countyFilter);
+        this.outlook = data.analytics().outlookByKey();
     }
 
     public void write() {
@@ -73,6 +80,8 @@ public final class OverviewSheet {
         flagged();
         r++;
         lifted();
+        r++;
+        likelyPause();
         r++;
         actions();
         r++;
@@ -103,6 +112,9 @@ public final class OverviewSheet {
         count("暂停发放县区（个）", brief.counties(Status.PAUSE), brief.countiesBefore(Status.PAUSE));
         count("风险提示县区（个）", brief.counties(Status.WARN), brief.countiesBefore(Status.WARN));
         count("正常县区（个）", brief.counties(Status.OK), brief.countiesBefore(Status.OK));
+        if (brief.comparisonAsOf() != null) {
+            count("可能暂停县区（个，预测）", likely.counties().size(), null);
+        }
         count("合规异常（笔次）", exceptions, null);
         RunSummary s = data.summary();
         text(r++, "贷款笔数只计有余额的贷款；全省本期共接受台账 " + String.format("%,d", s.rowsAccepted()) + " 行（含已结清），拒收 "
@@ -138,6 +150,7 @@ public final class OverviewSheet {
                 put(row, 8, Reason.joinLabels(t.cell().reasons()), tone, Kind.TEXT);
                 put(row, 9, t.cell().status() == Status.PAUSE ? "该机构在该县暂停新增发放" : "风险提示，约谈该机构", tone,
                         Kind.TEXT);
+                put(row, 10, LikelyPause.label(LikelyPause.of(outlook, t.cell())), tone, Kind.TEXT);
                 first = false;
             }
         }
@@ -159,14 +172,56 @@ public final class OverviewSheet {
                 .collect(Collectors.joining("；")), styles.wrap(), 2);
     }
 
+    /**
+     * 四、预警: the LIKELY_PAUSE counties (四(三) 及时预警; SPEC 5.4): not PAUSE today, but a bank's cell projects above
+     * that bank's threshold one step ahead. Each such cell with its projected rates against its threshold.
+     */
+    private void likelyPause() {
+        List<LikelyPause.Warned> list = likely.counties();
+        section("四、预警：可能暂停发放的县区（" + list.size() + " 个，按上期迁徙推算下期，四(三) 及时预警）");
+        if (brief.comparisonAsOf() == null) {
+            text(r++, 0, "无对比日期，不作预测。", null);
+            return;
+        }
+        if (list.isEmpty()) {
+            text(r++, 0, "无：按上期各机构的迁徙比率推算，没有县区的机构预测逾期率或不良率超过该机构阈值。", null);
+            return;
+        }
+        header(List.of("金融监管分局", "县区", "本期状态", "", "预警机构", "预测逾期率（%）", "预测不良率（%）",
+                "该机构阈值（%）", "本期逾期率 / 不良率（%）", "应采取的措施", "预测"));
+        for (LikelyPause.Warned w : list) {
+            boolean first = true;
+            for (LikelyPause.Projected p : w.cells()) {
+                Row row = sheet.createRow(r++);
+                Tone tone = Tone.of(p.cell().status());
+                if (first) {
+                    put(row, 0, w.county().subBureau(), Tone.PLAIN, Kind.TEXT);
+                    put(row, 1, w.county().name(), Tone.PLAIN, Kind.TEXT);
+                    badge(row, 2, w.cell().status().label(), Tone.of(w.cell().status()));
+                }
+                put(row, 4, p.bankName(), tone, Kind.TEXT);
+                put(row, 5, p.outlook().projectedOverdueRatePct(), tone, Kind.RATE);
+                put(row, 6, p.outlook().projectedNplRatePct(), tone, Kind.RATE);
+                put(row, 7, p.cell().thresholdPct(), tone, Kind.RATE);
+                put(row, 8, p.cell().figures().overdueRatePct().setScale(2, java.math.RoundingMode.HALF_UP)
+                        .toPlainString() + " / " + p.cell().figures().nplRatePct().setScale(2,
+                        java.math.RoundingMode.HALF_UP).toPlainString(), tone, Kind.TEXT);
+                put(row, 9, "提前提示该机构，关注逾期贷款催收和分类", tone, Kind.TEXT);
+                put(row, 10, LikelyPause.label(p.outlook()), tone, Kind.TEXT);
+                first = false;
+            }
+        }
+    }
+
     private void actions() {
-        section("四、工作要求");
+        section("五、工作要求");
         text(r++, "暂停发放（红）：所列机构在该县区暂停新增帮扶小额信贷发放，直至不良率、逾期率回到容忍度以内"
                 + "（金发〔2026〕2号 四(三)）；分局督促落实，暂停后新发放的贷款将列入合规异常。", styles.wrap(), 2);
         text(r++, "风险提示（橙）：分局向所列机构发出风险提示，必要时约谈，要求说明逾期上升原因并报送整改措施。", styles.wrap(), 1);
         text(r++, "各机构：核实本机构数据质量反馈表（banks/数据质量反馈_机构代码_日期.xlsx）中的拒收行和合规异常，"
                 + "更正后在下一报送日前重新报送。", styles.wrap(), 1);
-        text(r++, "详见：县域风险（全部县区）· 机构 · 银行县域明细 · 暂停发放名单 · 风险提示名单 · 逾期账龄 · 合规异常汇总 · "
+        text(r++, "详见：县域风险（全部县区，含预测）· 机构 · 银行县域明细 · 暂停发放名单 · 风险提示名单 · 逾期账龄 · 新老政策 · 迁徙 · "
+                + "发放批次 · 合规异常汇总 · "
                 + "合规异常明细 · 数据质量 · 说明（指标定义、运行信息）", styles.note(), 1);
     }
 
@@ -262,7 +317,7 @@ public final class OverviewSheet {
         }
     }
 
-    /** A line of text over the whole width (merged A–J), {@code lines} lines high. */
+    /** A line of text over the whole width (merged A–K), {@code lines} lines high. */
     private void text(int rowIndex, String value, CellStyle style, int lines) {
         text(rowIndex, 0, value, style);
         sheet.getRow(rowIndex).setHeightInPoints(15f * lines);

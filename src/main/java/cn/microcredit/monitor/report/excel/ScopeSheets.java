@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import cn.microcredit.monitor.analytics.OutlookRow;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Figures;
 import cn.microcredit.monitor.metrics.Reason;
@@ -22,14 +23,15 @@ import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.report.ReportData;
 import cn.microcredit.monitor.report.brief.Briefing;
+import cn.microcredit.monitor.report.brief.LikelyPause;
 import cn.microcredit.monitor.report.excel.ExcelStyles.Tone;
 import cn.microcredit.monitor.store.MetricsRepository.AgeingRow;
 
 /**
  * The sheets of a province or sub-bureau workbook that come from the run's metrics, in reading order: 概览, 图表,
- * 县域风险, 机构, 银行县域明细, 暂停发放名单, 风险提示名单, 逾期账龄. Only the counties the workbook's filter lets through.
- * Each sheet family has its own class where it is more than a table; the sheets of SPEC 5.4 (新老政策, 迁徙, 发放批次)
- * go after 逾期账龄 when their figures exist.
+ * 县域风险, 机构, 银行县域明细, 暂停发放名单, 风险提示名单, 逾期账龄, then the sheets of SPEC 5.4 (新老政策, 迁徙, 发放批次:
+ * {@link AnalyticsSheets}). Only the counties the workbook's filter lets through. Each sheet family has its own class
+ * where it is more than a table.
  */
 public final class ScopeSheets {
 
@@ -62,6 +64,7 @@ public final class ScopeSheets {
         cellTable("暂停发放名单", cells.stream().filter(c -> c.status() == Status.PAUSE).toList());
         cellTable("风险提示名单", cells.stream().filter(c -> c.status() == Status.WARN).toList());
         ageingTable();
+        new AnalyticsSheets(wb, styles, data, "全省".equals(scope), countyFilter).write();
     }
 
     private String asOf() {
@@ -75,9 +78,11 @@ public final class ScopeSheets {
                 rate("逾期率（%）"), rate("不良率（%）"), rate("县区阈值（参考，%）"), points("逾期率变动（百分点）"),
                 wan("贷款余额（万元）"), text("原因", 28), text("地市", 9), integer("承贷机构数"), integer("贷款笔数"),
                 wan("逾期余额（万元）"), wan("不良余额（万元）"), rate("上期逾期率（%）"), wan("预计中央贴息（万元/年）"), integer("借款户数"),
-                integer("逾期笔数"), integer("不良笔数")))
+                integer("逾期笔数"), integer("不良笔数"), rate("预测逾期率（%）"), rate("预测不良率（%）"),
+                text("预测", 9)))
                 .printedFor(asOf()).printOnly(12);
         Map<String, Status> before = data.comparison().countyStatus();
+        Map<String, OutlookRow> outlook = data.analytics().outlookByKey();
         for (CellResult c : counties) {
             County county = data.county(c.countyCode());
             Figures f = c.figures();
@@ -86,7 +91,8 @@ public final class ScopeSheets {
                     c.thresholdPct(), c.overdueChangePp(), f.balance(), Reason.joinLabels(c.reasons()),
                     county.cityName(), data.bankCount(c.countyCode()), f.loanCount(), f.overdueBalance(),
                     f.nplBalance(), c.prevOverdueRatePct(), f.estCentralSubsidy(), c.householdCount(),
-                    f.overdueLoanCount(), f.nplLoanCount());
+                    f.overdueLoanCount(), f.nplLoanCount(), projectedOverdue(outlook, c), projectedNpl(outlook, c),
+                    LikelyPause.label(LikelyPause.of(outlook, c)));
         }
         t.finish();
     }
@@ -111,9 +117,11 @@ public final class ScopeSheets {
                 text("金融监管分局", 16), text("机构名称", 22), text("状态", 9), text("上期状态", 9),
                 rate("逾期率（%）"), rate("不良率（%）"), rate("该机构阈值（%）"), points("逾期率变动（百分点）"),
                 wan("贷款余额（万元）"), text("原因", 26), text("机构代码", 10), integer("贷款笔数"),
-                wan("逾期余额（万元）"), wan("不良余额（万元）"), rate("机构全部贷款不良率（%）"), rate("上期逾期率（%）")))
+                wan("逾期余额（万元）"), wan("不良余额（万元）"), rate("机构全部贷款不良率（%）"), rate("上期逾期率（%）"),
+                rate("预测逾期率（%）"), rate("预测不良率（%）"), text("预测", 9)))
                 .printedFor(asOf()).printOnly(12);
         Map<String, Status> before = data.comparison().cellStatus();
+        Map<String, OutlookRow> outlook = data.analytics().outlookByKey();
         for (CellResult c : rows) {
             County county = data.county(c.countyCode());
             Figures f = c.figures();
@@ -122,9 +130,21 @@ public final class ScopeSheets {
                     label(before.get(c.countyCode() + "|" + c.bankCode())), f.overdueRatePct(), f.nplRatePct(),
                     c.thresholdPct(), c.overdueChangePp(), f.balance(), Reason.joinLabels(c.reasons()), c.bankCode(),
                     f.loanCount(), f.overdueBalance(), f.nplBalance(), data.bankNplPct(c.bankCode()),
-                    c.prevOverdueRatePct());
+                    c.prevOverdueRatePct(), projectedOverdue(outlook, c), projectedNpl(outlook, c),
+                    LikelyPause.label(LikelyPause.of(outlook, c)));
         }
         t.finish();
+    }
+
+    /** The projected rates of SPEC 5.4 (empty without a comparison date): an early warning beside the status. */
+    private static BigDecimal projectedOverdue(Map<String, OutlookRow> outlook, CellResult c) {
+        OutlookRow o = LikelyPause.of(outlook, c);
+        return o == null ? null : o.projectedOverdueRatePct();
+    }
+
+    private static BigDecimal projectedNpl(Map<String, OutlookRow> outlook, CellResult c) {
+        OutlookRow o = LikelyPause.of(outlook, c);
+        return o == null ? null : o.projectedNplRatePct();
     }
 
     private void ageingTable() {
