@@ -66,6 +66,9 @@ public final class ChartSheet {
         return sorted.subList(0, (int) Math.min(sorted.size(), Math.max(flagged, MAX_BARS)));
     }
 
+    /** Header rows are three lines high: a county name of 11 characters wraps in a rate column (rendered, 2026-11-29). */
+    private static final int HEADER_LINES = 3;
+
     public void write() {
         XSSFSheet sheet = wb.createSheet("图表");
         sheet.setColumnWidth(0, 23 * 256);
@@ -86,6 +89,7 @@ public final class ChartSheet {
 
         int tableHead = r;
         XSSFRow head = sheet.createRow(r++);
+        head.setHeightInPoints(HEADER_LINES * sheet.getDefaultRowHeightInPoints());
         String[] names = {"县区", "状态", "逾期率（%）", "不良率（%）", "县区阈值（%）"};
         for (int i = 0; i < names.length; i++) {
             header(head, i, names[i]);
@@ -131,6 +135,7 @@ public final class ChartSheet {
         names.add(scope + "合计");
         int head = r;
         XSSFRow h = sheet.createRow(r++);
+        h.setHeightInPoints(HEADER_LINES * sheet.getDefaultRowHeightInPoints());
         header(h, 0, "日期");
         for (int i = 0; i < names.size(); i++) {
             header(h, i + 1, names.get(i));
