@@ -56,24 +56,26 @@ public class ExcelReports {
     private final ExceptionRepository exceptions;
     private final LoanRepository loans;
 
-    private final ExceptionLoans exceptionLoans;
     private final MonitorRules rules;
 
-    public ExcelReports(ExceptionRepository exceptions, LoanRepository loans, ExceptionLoans exceptionLoans,
-                        MonitorRules rules) {
+    public ExcelReports(ExceptionRepository exceptions, LoanRepository loans, MonitorRules rules) {
         this.exceptions = exceptions;
         this.loans = loans;
-        this.exceptionLoans = exceptionLoans;
         this.rules = rules;
     }
 
     /** One workbook being written: which exceptions and rejects belong in it, and what is tallied of them. */
     private static final class Book implements AutoCloseable {
-        final SXSSFWorkbook wb = new SXSSFWorkbook(200);
+        final SXSSFWorkbook wb = new FastZipWorkbook(200);
         final ExcelStyles styles = new ExcelStyles(wb);
         final Path file;
         final Predicate<ExceptionRepository.Row> exceptionFilter;
         final Predicate<Reject> rejectFilter;
+        /** The breach rows this workbook is expected to hold, to share the writing fairly between two threads. */
+        long expectedRows;
+        /** The bank of a feedback workbook; the counties of a sub-bureau's; both null for the province's. */
+        String bank;
+        Set<String> counties;
         final Map<RejectReason, Long> rejectCounts = new EnumMap<>(RejectReason.class);
         ExceptionSheets exceptions;
         SheetTable rejects;
@@ -124,7 +126,6 @@ public class ExcelReports {
         ExecutorService pool = RunThreads.pool("report", 2);
         try {
             LocalDateTime generatedAt = LocalDateTime.now();
-            Map<String, ExceptionLoans.Facts> facts = exceptionLoans.load(data.summary().runId());
             // Each workbook's own sheets are built two at a time: most of the time is POI's, per workbook.
             List<Callable<Book>> makers = new ArrayList<>();
             makers.add(() -> scopeBook(data, dir, PROVINCE, code -> true, r -> true, generatedAt));
@@ -135,8 +136,12 @@ public class ExcelReports {
             }
             for (var entry : subBureaus.entrySet()) {
                 Set<String> codes = entry.getValue();
-                makers.add(() -> scopeBook(data, dir, entry.getKey(), codes::contains,
-                        r -> codes.contains(r.countyCode()), generatedAt));
+                makers.add(() -> {
+                    Book book = scopeBook(data, dir, entry.getKey(), codes::contains,
+                            r -> codes.contains(r.countyCode()), generatedAt);
+                    book.counties = codes;
+                    return book;
+                });
             }
             Path bankDir = Files.createDirectories(dir.resolve("banks"));
             Map<String, String> bankOfFile = loans.bankOfFile(data.summary().runId());
@@ -147,6 +152,7 @@ public class ExcelReports {
                             + data.summary().asOf() + ".xlsx"),
                             e -> e.bankCode().equals(bank.code()),
                             r -> owner(r, bankOfFile, data).equals(bank.code()));
+                    book.bank = bank.code();
                     BankFeedbackSheet feedback = new BankFeedbackSheet(book.wb.createSheet("反馈"), book.styles);
                     book.rejectTable(data, "拒收明细");
                     book.exceptionTables(data);
@@ -168,16 +174,29 @@ public class ExcelReports {
             }
 
             long runId = data.summary().runId();
-            exceptions.forEachWorstFirst(runId, e -> {
-                ExceptionLoans.Facts loan = facts.get(ExceptionLoans.key(e.bankCode(), e.loanId()));
-                Object[] row = exceptionRow(e, loan, data);
-                BigDecimal balance = loan == null ? null : loan.balance();
-                for (Book b : books) {
-                    if (b.exceptionFilter.test(e)) {
-                        b.exceptions.add(e.rule(), e.bankCode(), e.countyCode(), balance, row);
+            // Every breach goes into up to three workbooks (province, sub-bureau, bank). The workbooks are shared
+            // between two threads by the rows they will hold; each thread reads the breaches itself, in the same order.
+            expectRows(books, runId, data);
+            for (Future<Object> f : pool.invokeAll(shareByRows(books).stream().map(group -> (Callable<Object>) () -> {
+                exceptions.forEachWorstFirst(runId, e -> {
+                    Object[] row = exceptionRow(e, data);
+                    for (Book b : group) {
+                        if (b.exceptionFilter.test(e)) {
+                            b.exceptions.add(e.rule(), e.bankCode(), e.countyCode(), e.balance(), row);
+                        }
                     }
+                });
+                return null;
+            }).toList())) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    failure = failure != null ? failure : asIo(e);
                 }
-            });
+            }
+            if (failure != null) {
+                throw failure;
+            }
             loans.forEachReject(runId, r -> {
                 Object[] row = {r.file(), r.line(), r.loanId(), r.reason().label(), r.detail(),
                         RejectAdvice.of(r.reason()), r.bankCode(), r.countyCode(), r.reason().name()};
@@ -212,6 +231,30 @@ public class ExcelReports {
                 b.close();
             }
         }
+    }
+
+    /** Each workbook's expected breach rows, from the counts by county and by bank. */
+    private void expectRows(List<Book> books, long runId, ReportData data) {
+        Map<String, Long> byCounty = exceptions.countByCounty(runId);
+        Map<String, Long> byBank = exceptions.countByBank(runId);
+        long all = byCounty.values().stream().mapToLong(Long::longValue).sum();
+        for (Book b : books) {
+            b.expectedRows = b.bank != null ? byBank.getOrDefault(b.bank, 0L)
+                    : b.counties == null ? all
+                    : b.counties.stream().mapToLong(c -> byCounty.getOrDefault(c, 0L)).sum();
+        }
+    }
+
+    /** Two groups of workbooks holding about as many rows each: largest first, each to the lighter group. */
+    static List<List<Book>> shareByRows(List<Book> books) {
+        List<List<Book>> groups = List.of(new ArrayList<>(), new ArrayList<>());
+        long[] rows = new long[groups.size()];
+        books.stream().sorted(java.util.Comparator.comparingLong((Book b) -> b.expectedRows).reversed()).forEach(b -> {
+            int lighter = rows[0] <= rows[1] ? 0 : 1;
+            groups.get(lighter).add(b);
+            rows[lighter] += b.expectedRows;
+        });
+        return groups;
     }
 
     /** The failure of a workbook task as an IOException (a runtime failure is kept as the cause). */
@@ -251,10 +294,10 @@ public class ExcelReports {
             text("县区代码", 9), text("原因代码", 20));
 
     /** A breach row in {@link ExceptionSheets#DETAIL_COLUMNS} order; personal data masked. */
-    private static Object[] exceptionRow(ExceptionRepository.Row e, ExceptionLoans.Facts loan, ReportData data) {
+    private static Object[] exceptionRow(ExceptionRepository.Row e, ReportData data) {
         County county = data.county(e.countyCode());
-        return new Object[] {e.rule().label(), e.rule().severity().label(), loan == null ? null : loan.amount(),
-                loan == null ? null : loan.balance(), loan == null ? null : loan.issueDate(), e.bankCode(), e.loanId(),
+        return new Object[] {e.rule().label(), e.rule().severity().label(), e.amount(), e.balance(), e.issueDate(),
+                e.bankCode(), e.loanId(),
                 county == null ? "" : county.name(), Masking.name(e.borrowerName()), e.detail(), e.countyCode(),
                 e.householdId(), Masking.idNumber(e.borrowerIdNumber()), e.rule().clause(), e.rule().name()};
     }

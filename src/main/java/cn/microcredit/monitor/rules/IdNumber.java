@@ -21,16 +21,30 @@ public final class IdNumber {
         if (id == null || id.length() != 18) {
             return Optional.empty();
         }
-        String digits = id.substring(6, 14);
-        if (!digits.chars().allMatch(Character::isDigit)) {
+        int year = digits(id, 6, 10);
+        int month = digits(id, 10, 12);
+        int day = digits(id, 12, 14);
+        if (year < 0 || month < 0 || day < 0) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.of(Integer.parseInt(digits.substring(0, 4)),
-                    Integer.parseInt(digits.substring(4, 6)), Integer.parseInt(digits.substring(6, 8))));
+            return Optional.of(LocalDate.of(year, month, day));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The number written in ASCII digits at {@code [from, to)}, or -1 if any is not one (checked per loan). */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** Whether someone alive on {@code asOf} can have been born on {@code birth}: not later, and not before 1900. */

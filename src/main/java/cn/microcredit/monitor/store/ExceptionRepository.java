@@ -1,5 +1,8 @@
 package cn.microcredit.monitor.store;
 
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +32,13 @@ public class ExceptionRepository {
     public void save(long runId, List<LoanException> exceptions) {
         jdbc.batchUpdate("""
                 INSERT INTO loan_exception (run_id, bank_code, loan_id, county_code, household_id, rule_order, rule,
-                                            severity, detail, borrower_name, borrower_id_number)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", exceptions.stream().map(e -> new Object[] {runId,
+                                            severity, detail, borrower_name, borrower_id_number, amount, balance,
+                                            issue_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", exceptions.stream().map(e -> new Object[] {runId,
                 e.loan().bankCode(), e.loan().loanId(), e.loan().countyCode(), e.loan().householdId(),
                 e.rule().ordinal(), e.rule().name(), e.rule().severity().name(), e.detail(), e.loan().borrowerName(),
-                e.loan().borrowerIdNumber()}).toList());
+                e.loan().borrowerIdNumber(), e.loan().amount(), e.loan().balance(),
+                e.loan().issueDate() == null ? null : Date.valueOf(e.loan().issueDate())}).toList());
     }
 
     /** Number of exceptions per rule, in rule order. */
@@ -58,9 +63,23 @@ public class ExceptionRepository {
         return counts;
     }
 
-    /** A stored exception with the borrower it concerns, for reports (which mask the personal data). */
+    /** Number of exceptions per bank code. */
+    public Map<String, Long> countByBank(long runId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT bank_code, COUNT(*) FROM loan_exception WHERE run_id = ? GROUP BY bank_code",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, runId);
+        return counts;
+    }
+
+    /**
+     * A stored exception with the borrower it concerns, for reports (which mask the personal data), and the loan's
+     * amount, balance (yuan) and issue date to print beside it (null in rows stored before V8_0).
+     */
     public record Row(String bankCode, String loanId, String countyCode, String householdId, Rule rule, String detail,
-                      String borrowerName, String borrowerIdNumber) {
+                      String borrowerName, String borrowerIdNumber, BigDecimal amount, BigDecimal balance,
+                      LocalDate issueDate) {
     }
 
     /** Every exception of a run, by bank, loan and rule order (the order of exceptions.csv); streamed. */
@@ -77,16 +96,21 @@ public class ExceptionRepository {
                 e.county_code, e.bank_code, e.loan_id, e.rule_order""", consumer);
     }
 
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
     private void forEach(long runId, String order, Consumer<Row> consumer) {
         jdbc.query("""
                 SELECT e.bank_code, e.loan_id, e.county_code, e.household_id, e.rule, e.detail,
-                       e.borrower_name, e.borrower_id_number
+                       e.borrower_name, e.borrower_id_number, e.amount, e.balance, e.issue_date
                 FROM loan_exception e
                 WHERE e.run_id = ?
                 ORDER BY """ + " " + order,
                 rs -> {
                     consumer.accept(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            Rule.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8)));
+                            Rule.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getBigDecimal(9), rs.getBigDecimal(10), localDate(rs.getDate(11))));
                 }, runId);
     }
 }
