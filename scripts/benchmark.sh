@@ -5,22 +5,28 @@ set -euo pipefail
 
 usage() {
     cat <<'EOF'
-Usage: scripts/benchmark.sh [N ...] [--xmx=SIZE] [--wrapper] [--work=DIR] [--rebuild]
+Usage: scripts/benchmark.sh [N ...] [--data=realistic|plain] [--xmx=SIZE] [--wrapper] [--work=DIR] [--rebuild]
 
   N           loans on the books in the generated data set (default 1000000). Several N run one after the
               other and the growth of the whole job's wall time from the smallest to the largest is printed.
+  --data=realistic (default): SampleDataGenerator --profile=realistic, six banks each sending a ledger (one
+              GB18030), about 7 % of loans breaching a rule of SPEC 5.3, a roster of about 1.2 rows per loan
+  --data=plain      the generator's default profile: five ledgers (the sixth bank sends none, so the job
+              exits 3) and few breaches (about 1.5 % of loans)
   --xmx=SIZE  maximum heap of the job's JVMs, e.g. --xmx=512m (default: the JVM's own default)
   --wrapper   run the job as cron does, through bin/microcredit-monitor: its JVM options (-XX:+UseParallelGC, and
               -Xmx1g unless --xmx) and its class data sharing archive, which the first date's run prepares
   --work=DIR  working files (data sets, databases, reports, logs); default /tmp/microcredit-bench.
-              Data sets are kept and reused (DIR/data-N); each run's folder DIR/run-N is wiped first.
+              Data sets are kept and reused (DIR/data-N-realistic, DIR/data-N for plain); each run's folder
+              DIR/run-N is wiped first.
   --rebuild   run the Maven build even when target/ is newer than src/ and pom.xml
 
 For each N: the first date of the data set is run through the job (timed too, it starts from an empty
 database), then the last date is timed (its history rules have a previous date), then --validate-only on
 the last date, then DuckDB twice on the last date's ledgers (load into a file database and aggregate;
 aggregate straight from the CSVs), each in its own cold JVM under /usr/bin/time -v.
-Prints the tables and DIR/run-N/report.md; exits 1 if a run failed.
+Prints the tables (with the timed date's breaches: rows of exceptions.csv, and the share of loans with one)
+and DIR/run-N/report.md; exits 1 if a run failed.
 EOF
 }
 
@@ -32,8 +38,10 @@ xmx=""
 wrapper=false
 work=/tmp/microcredit-bench
 rebuild=false
+data_set=realistic
 for arg in "$@"; do
     case "$arg" in
+        --data=realistic|--data=plain) data_set=${arg#--data=} ;;
         --xmx=*) xmx=${arg#--xmx=} ;;
         --work=*) work=${arg#--work=} ;;
         --rebuild) rebuild=true ;;
@@ -112,12 +120,20 @@ java_version=$(java -version 2>&1 | head -1)
 
 failed=false
 results=()
+if [ "$data_set" = realistic ]; then
+    generator_options=(--profile=realistic)
+    data_suffix=-realistic
+else
+    generator_options=()
+    data_suffix=""
+fi
 for n in "${loans[@]}"; do
-    data="$work/data-$n"
+    data="$work/data-$n$data_suffix"
     if [ ! -f "$data/.complete" ]; then
         rm -rf "$data"
-        echo "generating $n loans into $data" >&2
-        java -cp target/test-classes:target/classes cn.microcredit.monitor.tools.SampleDataGenerator --out="$data" --loans="$n" >&2
+        echo "generating $n loans ($data_set data set) into $data" >&2
+        java -cp target/test-classes:target/classes cn.microcredit.monitor.tools.SampleDataGenerator --out="$data" \
+            --loans="$n" "${generator_options[@]}" >&2
         touch "$data/.complete"
     fi
     dates=()
@@ -167,11 +183,13 @@ for n in "${loans[@]}"; do
         echo
         echo "- code: commit $commit"
         echo "- machine: $(nproc) cores ($cpu), $mem_gib GiB, $java_version; load average $load_before before, $load_after after"
-        echo "- data: \`SampleDataGenerator --loans=$n\`, timed date $(basename "$last"): $ledger_files ledger files, $ledger_mb MB"
-        echo "- command: \`scripts/benchmark.sh $n${xmx:+ --xmx=$xmx}$($wrapper && echo " --wrapper")\`"
+        echo "- data: $data_set data set, \`SampleDataGenerator --loans=$n${generator_options[*]:+ ${generator_options[*]}}\`" \
+            "in $data; timed date $(basename "$last"): $ledger_files ledger files, $ledger_mb MB"
+        echo "- command: \`scripts/benchmark.sh $n --data=$data_set${xmx:+ --xmx=$xmx}$($wrapper && echo " --wrapper")\`"
         echo
         java -cp "$repo/target/test-classes" cn.microcredit.monitor.bench.BenchmarkReport --run="$run" --loans="$n" \
-            --heap="$heap_label" --date="$(basename "$last")" --first-date="$(basename "$first")"
+            --heap="$heap_label" --date="$(basename "$last")" --first-date="$(basename "$first")" \
+            --out="$run/out" --data="$data_set"
     } | tee "$run/report.md"
     results+=("$(grep '^benchmark-result ' "$run/report.md" || true)")
     echo

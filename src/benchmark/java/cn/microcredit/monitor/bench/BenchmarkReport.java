@@ -14,11 +14,13 @@ import java.util.OptionalLong;
  * machine-readable line {@code benchmark-result ...}. Each process was timed by {@code /usr/bin/time -v}:
  * {@code job-first} (the first date, so that the timed date has history), {@code job} (the timed date),
  * {@code validate} ({@code --validate-only} on the timed date), {@code duckdb-load} and {@code duckdb-direct}. Whatever
- * is missing prints as "—" rather than failing the report.
+ * is missing prints as "—" rather than failing the report. The breach density of the timed date (exceptions, distinct
+ * loans with one, their share of the ledger rows accepted) is read from the job's output, {@code OUT/DATE/}
+ * ({@code --out}, default {@code RUN/out}).
  *
  * <pre>
  * java -cp target/test-classes cn.microcredit.monitor.bench.BenchmarkReport --run=DIR --loans=N --heap=TEXT
- *      --date=YYYY-MM-DD --first-date=YYYY-MM-DD
+ *      --date=YYYY-MM-DD --first-date=YYYY-MM-DD [--out=DIR] [--data=realistic|plain]
  * </pre>
  */
 public final class BenchmarkReport {
@@ -38,6 +40,8 @@ public final class BenchmarkReport {
         String heap = options.getOrDefault("heap", "default heap");
         String date = options.getOrDefault("date", "?");
         String firstDate = options.getOrDefault("first-date", "?");
+        String data = options.getOrDefault("data", "?");
+        Path output = Path.of(options.getOrDefault("out", run.resolve("out").toString()));
 
         JobLog job = JobLog.read(run.resolve("job.log"));
         ProcessTime jobTime = ProcessTime.read(run.resolve("job.time"));
@@ -48,6 +52,7 @@ public final class BenchmarkReport {
         ProcessTime duckLoadTime = ProcessTime.read(run.resolve("duckdb-load.time"));
         Map<String, String> duckDirect = duckdbLine(run.resolve("duckdb-direct.log"));
         ProcessTime duckDirectTime = ProcessTime.read(run.resolve("duckdb-direct.time"));
+        BreachDensity breaches = BreachDensity.read(output.resolve(date));
 
         OptionalLong ledgerRows = job.ledgerRows();
         StringBuilder out = new StringBuilder();
@@ -71,8 +76,9 @@ public final class BenchmarkReport {
                 rate(ledgerRows, jobTime.wallSeconds())));
         out.append(row("max RSS", megabytes(jobTime.maxRssKib()), "", ""));
         out.append(String.format(Locale.ROOT, "%nIn parentheses: the step logged no row count of its own, so its rate"
-                + " is per ledger row of the run. Exit status %s (0 clean; 3 = a bank of banks.csv sent no ledger,"
-                + " as the generator's data is made to).%n%n", status(jobTime)));
+                + " is per ledger row of the run. Exit status %s (0 clean; 3 = some input not used whole: in the plain"
+                + " data set a bank of banks.csv sends no ledger, as the generator makes it).%n%n", status(jobTime)));
+        out.append(breachLine(date, data, breaches));
 
         out.append("### Around it, same run\n\n");
         out.append("| measure | wall | max RSS | rows | rows/s |\n|---|---:|---:|---:|---:|\n");
@@ -111,11 +117,32 @@ public final class BenchmarkReport {
                 validateTime.wallSeconds()) + " ledger rows/s", met(validateRate, validateRate >= TARGET_INGEST_ROWS_PER_S)));
         out.append(String.format(Locale.ROOT, "%nbenchmark-result loans=%s heap=%s job_wall_s=%.1f job_max_rss_kib=%d"
                         + " first_date_wall_s=%.1f validate_wall_s=%.1f validate_ledger_rows_per_s=%.0f"
-                        + " duckdb_load_wall_s=%.2f duckdb_direct_wall_s=%.2f ratio=%.2f job_exit=%d%n",
+                        + " duckdb_load_wall_s=%.2f duckdb_direct_wall_s=%.2f ratio=%.2f job_exit=%d"
+                        + " data=%s exceptions=%d breaching_loans=%d ledger_rows_accepted=%d breach_share_pct=%.2f%n",
                 loans, heap.replace(' ', '_'), jobTime.wallSeconds(), jobTime.maxRssKib(), firstTime.wallSeconds(),
                 validateTime.wallSeconds(), validateRate, duckLoadTime.wallSeconds(), duckDirectTime.wallSeconds(),
-                ratio, jobTime.exitStatus()));
+                ratio, jobTime.exitStatus(), data, breaches.exceptions(), breaches.loans(),
+                breaches.ledgerRowsAccepted().orElse(-1), breaches.loanSharePct()));
         System.out.print(out);
+    }
+
+    /** The timed date's breaches: what the report step has to write, and how the data set compares to real ledgers. */
+    static String breachLine(String date, String data, BreachDensity b) {
+        if (b.exceptions() < 0) {
+            return String.format(Locale.ROOT, "Breaches on %s: — (no exceptions.csv in the job's output).%n%n", date);
+        }
+        StringBuilder byRule = new StringBuilder();
+        b.byRule().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> byRule.append(byRule.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+                        .append(grouped(e.getValue())));
+        double share = b.loanSharePct();
+        return String.format(Locale.ROOT, "Breaches on %s (%s data set): **%s exceptions** (rows of exceptions.csv) on"
+                        + " %s loans, **%s of the %s ledger rows accepted**. By rule: %s.%n%n", date, data,
+                grouped(b.exceptions()), grouped(b.loans()),
+                Double.isNaN(share) ? "—" : String.format(Locale.ROOT, "%.2f %%", share),
+                b.ledgerRowsAccepted().isPresent() ? grouped(b.ledgerRowsAccepted().getAsLong()) : "—",
+                byRule.length() == 0 ? "none" : byRule);
     }
 
     private static String duckdbRow(String label, Map<String, String> line, ProcessTime time) {

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -29,7 +30,7 @@ import java.util.TreeMap;
  * <h2>Usage</h2>
  * <pre>
  * java -cp target/test-classes:target/classes cn.microcredit.monitor.tools.SampleDataGenerator --out=DIR [--loans=N] [--seed=S]
- *      [--dates=2026-09-30,2026-10-31,2026-11-30]
+ *      [--dates=2026-09-30,2026-10-31,2026-11-30] [--profile=default|realistic]
  * </pre>
  * <ul>
  *   <li>{@code --out} (required): parent folder; writes {@code DIR/<date>/banks.csv}, {@code DIR/<date>/roster.csv},
@@ -41,6 +42,9 @@ import java.util.TreeMap;
  *   <li>{@code --seed} (default 81): seed of {@link SplittableRandom}; the same arguments give byte-identical files.</li>
  *   <li>{@code --dates} (default {@code 2026-09-30,2026-10-31,2026-11-30}): strictly increasing as-of dates. The
  *       designed scenario (breach loans with fixed dates) is tuned for the default dates.</li>
+ *   <li>{@code --profile} (default {@code default}): {@code default} is the sample data described below (its output
+ *       is what {@code sample-data/} holds, byte for byte); {@code realistic} is the benchmark's data set, the same
+ *       book with a realistic breach density and six ledgers (see "The realistic profile").</li>
  * </ul>
  *
  * <h2>What is in the ledgers</h2>
@@ -58,6 +62,36 @@ import java.util.TreeMap;
  * Other cells are kept below T-1.5 and rise by less than 1 pp. On the last date ten deliberately broken rows are
  * added (one per reject reason of SPEC 3.1); about thirty loans carry one designed policy breach each, or are
  * boundary cases that must NOT raise an exception. See {@code expected-problems.csv}.
+ *
+ * <h2>The realistic profile ({@code --profile=realistic})</h2>
+ * The default profile's book has very few breaches (the thirty designed loans and about 1.5 % of loans in households
+ * borrowing at two banks); real ledgers break the policy far more often. This profile starts from the same book, drawn
+ * from the same random stream, and changes it before the overdue selection (so the designed cells are tuned on the
+ * changed book and keep their status; a background cell may come out differently):
+ * <ul>
+ *   <li>{@code JZB} (锦州银行) sends a ledger: it takes over about 60 % of LNRCB's loans in six counties of Jinzhou,
+ *       Fuxin, Liaoyang and Huludao (about 5 % of all loans). Its export: UTF-8 with BOM, CRLF, a {@code 序号} column
+ *       first (ignored by the job), Chinese headers in its own order, Chinese code values, {@code yyyy/MM/dd}, plain
+ *       money. With every bank of {@code banks.csv} sending rows, a run exits 0 (3 only if a file is rejected whole).</li>
+ *   <li>About 5.5 % of loans get one breach trait, drawn once per loan from its own seeded generator and kept on every
+ *       date: amount over the limit (120,000-200,000 for an assistance loan, 60,000-80,000 for a legacy one), a 4-5
+ *       year term without renewal, a borrower aged 66-71 or 17 at issue (assistance loans), renewed twice,
+ *       a non-productive purpose or 企业使用, a guarantee or collateral, a household absent from the roster or removed
+ *       from it before the issue date, a household on the roster in another county, a rate repriced on every date
+ *       (RATE_CHANGED from the second date), a wrong ID check digit, a household at two banks in the same county
+ *       (sometimes two assistance loans over 100,000 together), a bullet loan past maturity with its full balance and
+ *       no overdue days, a renewed loan classified 关注 while current, a new loan issued in a PAUSE cell
+ *       (LENDING_AFTER_PAUSE on the next date), and overdue loans left 正常 while 1-90 days overdue. Rules that
+ *       need a column LSB's export lacks (renewal, purpose, guarantee) are not given to LSB's loans. Every breach row
+ *       is still accepted by validation.</li>
+ *   <li>With the default profile's multi-bank households, about 7 % of ledger rows have at least one exception (7.01 %
+ *       on the last date at 200,000 loans, checked with the job); the generator prints the expected count per rule
+ *       and date. The roster keeps about 1.2 rows per loan.</li>
+ *   <li>{@code expected-problems.csv} still itemises only the designed loans, the default profile's multi-bank
+ *       households and the ten deliberate rejects; the realistic breaches (about 170,000 rows over three dates at the
+ *       benchmark size) are only counted, on the console.</li>
+ * </ul>
+ * Both profiles stream the rows; the realistic one keeps one more byte per loan.
  */
 public final class SampleDataGenerator {
 
@@ -73,16 +107,17 @@ public final class SampleDataGenerator {
     /** A real GB/T 2260 code outside Liaoning (吉林省农安县), used for the UNKNOWN_COUNTY row. */
     static final String FOREIGN_COUNTY = "220122";
 
-    static final int LNRCB = 0, PSBC = 1, ABC = 2, LSB = 3, CZVB = 4, NBANKS = 5;
-    static final String[] BANK = {"LNRCB", "PSBC-LN", "ABC-LN", "LSB", "CZ-VB"};
+    /** NBANKS: the banks that send a ledger in the default profile; JZB sends one in the realistic profile only. */
+    static final int LNRCB = 0, PSBC = 1, ABC = 2, LSB = 3, CZVB = 4, NBANKS = 5, JZB = 5, NALL = 6;
+    static final String[] BANK = {"LNRCB", "PSBC-LN", "ABC-LN", "LSB", "CZ-VB", "JZB"};
     static final String[] BANK_NAME = {"辽宁农商银行", "中国邮政储蓄银行辽宁省分行", "中国农业银行辽宁省分行", "辽沈银行", "朝阳某村镇银行"};
     static final String[] BANK_NPL = {"3.40", "1.25", "1.35", "2.60", "3.20"};
-    static final double[] BANK_NPL_D = {3.40, 1.25, 1.35, 2.60, 3.20};
+    static final double[] BANK_NPL_D = {3.40, 1.25, 1.35, 2.60, 3.20, 3.15};
     static final String SILENT_BANK = "JZB", SILENT_BANK_NAME = "锦州银行", SILENT_BANK_NPL = "3.15";
     static final double[] BANK_SHARE = {0.40, 0.20, 0.15, 0.12, 0.13};
-    static final String[] BRANCH_PREFIX = {"辽宁农商银行", "邮储银行", "中国农业银行", "辽沈银行", "朝阳某村镇银行"};
+    static final String[] BRANCH_PREFIX = {"辽宁农商银行", "邮储银行", "中国农业银行", "辽沈银行", "朝阳某村镇银行", "锦州银行"};
     static final int[][] BANK_RATES_BP = {{435, 435, 405, 395}, {385, 365, 345}, {345, 355, 365}, {395, 410, 435},
-        {435, 420}};
+        {435, 420}, {420, 435, 450}};
     /** Counties each bank lends in, with a weight (number of borrowers, roughly). */
     static final String[][] BANK_COUNTIES = {
         {"210123:4", "210124:1", "210181:1", "210224:1", "210283:1", "210323:1", "210421:1", "210422:1", "210423:1",
@@ -140,7 +175,7 @@ public final class SampleDataGenerator {
         "贷款金额", "贷款余额", "执行年利率", "逾期天数", "五级分类", "续贷展期次数", "贷款用途", "担保方式", "大额生产需求"};
     static final int F_LOAN = 0, F_BANK = 1, F_COUNTY = 2, F_HH = 3, F_NAME = 4, F_IDNO = 5, F_ISSUE = 6, F_MAT = 7,
         F_AMT = 8, F_BAL = 9, F_RATE = 10, F_DAYS = 11, F_CLASS = 12, F_RENEW = 13, F_PURPOSE = 14, F_GUAR = 15,
-        F_LARGE = 16, NFIELDS = 17, F_BRANCH = -1;
+        F_LARGE = 16, NFIELDS = 17, F_BRANCH = -1, F_SERIAL = -2;
     static final int[] SPEC_ORDER = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
     static final String[] ABC_HEADERS = {"Loan_ID", "BANK_CODE", "branch_name", "County_Code", "Household_ID",
         "Borrower_Name", "Borrower_ID_Number", "Issue_Date", "Maturity_Date", "Amount", " Balance ", "Annual_Rate",
@@ -148,15 +183,20 @@ public final class SampleDataGenerator {
     static final int[] ABC_ORDER = {0, 1, F_BRANCH, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
     static final int[] LSB_ORDER = {F_COUNTY, F_LOAN, F_NAME, F_IDNO, F_HH, F_AMT, F_BAL, F_ISSUE, F_MAT, F_RATE,
         F_CLASS, F_DAYS, F_BANK};
+    /** JZB (realistic profile only): an Excel export with a 序号 column first and the Chinese headers in its own order. */
+    static final String[] JZB_HEADERS = {"序号", "机构代码", "借据号", "借款人姓名", "身份证号", "户编号", "县区代码", "贷款金额",
+        "贷款余额", "发放日期", "到期日期", "执行年利率", "五级分类", "逾期天数", "续贷展期次数", "贷款用途", "担保方式", "大额生产需求"};
+    static final int[] JZB_ORDER = {F_SERIAL, F_BANK, F_LOAN, F_NAME, F_IDNO, F_HH, F_COUNTY, F_AMT, F_BAL, F_ISSUE,
+        F_MAT, F_RATE, F_CLASS, F_DAYS, F_RENEW, F_PURPOSE, F_GUAR, F_LARGE};
     static final int DATE_ISO = 0, DATE_COMPACT = 1, DATE_SLASH = 2, DATE_SLASH_SHORT = 3;
 
     /** Column order per bank. */
-    static final int[][] ORDER = {SPEC_ORDER, SPEC_ORDER, ABC_ORDER, LSB_ORDER, SPEC_ORDER};
-    static final int[] DATE_STYLE = {DATE_ISO, DATE_COMPACT, DATE_SLASH, DATE_SLASH_SHORT, DATE_ISO};
-    static final String[] EOL = {"\n", "\r\n", "\n", "\r\n", "\n"};
+    static final int[][] ORDER = {SPEC_ORDER, SPEC_ORDER, ABC_ORDER, LSB_ORDER, SPEC_ORDER, JZB_ORDER};
+    static final int[] DATE_STYLE = {DATE_ISO, DATE_COMPACT, DATE_SLASH, DATE_SLASH_SHORT, DATE_ISO, DATE_SLASH};
+    static final String[] EOL = {"\n", "\r\n", "\n", "\r\n", "\n", "\r\n"};
     static final Charset[] CHARSET = {StandardCharsets.UTF_8, Charset.forName("GB18030"), StandardCharsets.UTF_8,
-        StandardCharsets.UTF_8, StandardCharsets.UTF_8};
-    static final boolean[] BOM = {false, false, true, false, false};
+        StandardCharsets.UTF_8, StandardCharsets.UTF_8, StandardCharsets.UTF_8};
+    static final boolean[] BOM = {false, false, true, false, false, true};
     /** CZ-VB's file gets a blank line after these loan rows. */
     static final int[] CZVB_BLANK_AFTER = {7, 33};
 
@@ -170,6 +210,35 @@ public final class SampleDataGenerator {
     static final int LEGACY_BEFORE = day("2026-02-26");
     static final int ROSTER_DEFAULT = 0, ROSTER_NONE = 1, ROSTER_REMOVED = 2, ROSTER_CAME_BACK = 3;
 
+    // ------------------------------------------------------------------ realistic profile
+
+    static final String PROFILE_DEFAULT = "default", PROFILE_REALISTIC = "realistic";
+    /**
+     * Breach kinds of the realistic profile: a trait of one loan (or, for the pair, of one household at two banks),
+     * drawn once and kept on every date, so a loan breaches the same way on every date it is outstanding (except where
+     * the rule itself looks at the date: a floating rate changes on every date, lending after a pause fires on the date
+     * after the issue, a loan not downgraded is misclassified while 1-90 days overdue).
+     */
+    static final int K_NONE = 0, K_AMOUNT = 1, K_TERM = 2, K_AGE = 3, K_RENEWAL = 4, K_PURPOSE = 5, K_ENTERPRISE = 6,
+        K_GUARANTEE = 7, K_ROSTER_NONE = 8, K_ROSTER_REMOVED = 9, K_ROSTER_COUNTY = 10, K_FLOAT_RATE = 11,
+        K_BAD_ID = 12, K_PAIR_OWNER = 13, K_PAIR_OTHER = 14, K_MATURED = 15, K_RENEWAL_SM = 16, K_PAUSED_CELL = 17,
+        K_NO_DOWNGRADE = 18, NKINDS = 19, K_HOUSEHOLD_OVER = NKINDS;
+    /** The rule each kind breaks, as the job names it (K_HOUSEHOLD_OVER: the pairs over the household limit). */
+    static final String[] KIND_RULE = {"", "AMOUNT_OVER_LIMIT", "TERM_OVER_LIMIT", "AGE_OUT_OF_RANGE",
+        "RENEWAL_OVER_LIMIT", "NON_PRODUCTIVE_PURPOSE", "ENTERPRISE_USE", "GUARANTEE_REQUIRED",
+        "NOT_ON_ROSTER (absent)", "NOT_ON_ROSTER (removed before issue)", "ROSTER_COUNTY_MISMATCH", "RATE_CHANGED",
+        "INVALID_ID_NUMBER", "", "MULTIPLE_OUTSTANDING_LOANS (two banks)", "MATURED_NOT_OVERDUE",
+        "DOWNGRADED_FOR_RENEWAL", "LENDING_AFTER_PAUSE", "MISCLASSIFIED", "HOUSEHOLD_OVER_LIMIT"};
+    /**
+     * Chance in 10,000 that a loan draws kinds K_AMOUNT..K_PAIR_OWNER (one draw a loan); a loan that cannot carry the
+     * kind drawn (see {@link #realisticBreaches()}) keeps none. Tuned for about 7 % of ledger rows with at least one
+     * exception, the default profile's multi-bank households (about 1.5 %) included.
+     */
+    static final int[] KIND_PER_10K = {0, 38, 45, 110, 28, 95, 20, 85, 55, 30, 22, 38, 10, 45};
+    /** Counties where JZB (锦州银行) takes over part of LNRCB's loans in the realistic profile, and how much, in %. */
+    static final String[] JZB_COUNTIES = {"210726", "210727", "210921", "211021", "211421", "211422"};
+    static final int JZB_TAKES_PCT = 60;
+
     // ------------------------------------------------------------------ state
 
     private final Path out;
@@ -177,6 +246,9 @@ public final class SampleDataGenerator {
     private final long seed;
     private final int[] dates;
     private final int nDates;
+    private final boolean realistic;
+    /** Banks that send a ledger: NBANKS, or NALL in the realistic profile (cells are nBanks x counties). */
+    private final int nBanks;
 
     private int nTotal;
     private byte[] bank, county, regCounty, type, termM, renewal, purpose, flags;
@@ -202,13 +274,23 @@ public final class SampleDataGenerator {
     private int pBirth, pSeq;
     // scratch cell aggregate during selection
     private long cB, cOB, cNB;
+    // realistic profile: each loan's breach kind (null in the default profile), and what the ledgers got of them
+    private byte[] kind;
+    private long[][] kindOnDate;
+    private long[] presentOnDate, breachingOnDate;
 
     SampleDataGenerator(Path out, int nBook, long seed, int[] dates) {
+        this(out, nBook, seed, dates, false);
+    }
+
+    SampleDataGenerator(Path out, int nBook, long seed, int[] dates, boolean realistic) {
         this.out = out;
         this.nBook = nBook;
         this.seed = seed;
         this.dates = dates;
         this.nDates = dates.length;
+        this.realistic = realistic;
+        this.nBanks = realistic ? NALL : NBANKS;
     }
 
     // ================================================================== main
@@ -218,6 +300,7 @@ public final class SampleDataGenerator {
         int loans = 600;
         long seed = 81L;
         String datesArg = "2026-09-30,2026-10-31,2026-11-30";
+        String profile = PROFILE_DEFAULT;
         for (String a : args) {
             try {
                 if (a.startsWith("--out=")) {
@@ -228,6 +311,8 @@ public final class SampleDataGenerator {
                     seed = Long.parseLong(a.substring(7).trim());
                 } else if (a.startsWith("--dates=")) {
                     datesArg = a.substring(8);
+                } else if (a.startsWith("--profile=")) {
+                    profile = a.substring(10).trim();
                 } else if (a.equals("--help") || a.equals("-h")) {
                     usage();
                     return;
@@ -244,6 +329,9 @@ public final class SampleDataGenerator {
         if (loans < 100 || loans > 20_000_000) {
             fail("--loans must be between 100 and 20000000");
         }
+        if (!profile.equals(PROFILE_DEFAULT) && !profile.equals(PROFILE_REALISTIC)) {
+            fail("--profile must be " + PROFILE_DEFAULT + " or " + PROFILE_REALISTIC + ": " + profile);
+        }
         String[] ds = datesArg.split(",");
         int[] dates = new int[ds.length];
         for (int k = 0; k < ds.length; k++) {
@@ -257,7 +345,7 @@ public final class SampleDataGenerator {
             }
         }
         try {
-            new SampleDataGenerator(out, loans, seed, dates).run();
+            new SampleDataGenerator(out, loans, seed, dates, profile.equals(PROFILE_REALISTIC)).run();
         } catch (IOException | RuntimeException e) {
             System.err.println("SampleDataGenerator failed: " + e);
             System.exit(1);
@@ -266,19 +354,29 @@ public final class SampleDataGenerator {
 
     private static void usage() {
         System.out.println("usage: java -cp target/test-classes:target/classes cn.microcredit.monitor.tools.SampleDataGenerator"
-            + " --out=DIR [--loans=N] [--seed=S] [--dates=2026-09-30,2026-10-31,2026-11-30]");
+            + " --out=DIR [--loans=N] [--seed=S] [--dates=2026-09-30,2026-10-31,2026-11-30] [--profile=default|realistic]");
     }
 
     private static void fail(String msg) {
         System.err.println("SampleDataGenerator: " + msg);
         System.err.println("usage: java -cp target/test-classes:target/classes cn.microcredit.monitor.tools.SampleDataGenerator"
-            + " --out=DIR [--loans=N] [--seed=S] [--dates=2026-09-30,2026-10-31,2026-11-30]");
+            + " --out=DIR [--loans=N] [--seed=S] [--dates=2026-09-30,2026-10-31,2026-11-30] [--profile=default|realistic]");
         System.exit(2);
     }
 
     void run() throws IOException {
         buildUniverse();
+        if (realistic) {
+            realisticBanks();
+            realisticBreaches();
+        }
         selectOverdue();
+        if (realistic) {
+            realisticAfterSelection();
+            kindOnDate = new long[nDates][NKINDS + 1];
+            presentOnDate = new long[nDates];
+            breachingOnDate = new long[nDates];
+        }
         Files.createDirectories(out);
         for (int k = 0; k < nDates; k++) {
             writeDate(k);
@@ -756,6 +854,257 @@ public final class SampleDataGenerator {
         }
     }
 
+    // ================================================================== realistic profile: JZB and breach traits
+
+    /** JZB sends a ledger: it takes over part of LNRCB's loans (outside the designed cells) in its counties. */
+    private void realisticBanks() {
+        boolean[] jz = new boolean[COUNTY.length];
+        for (String c : JZB_COUNTIES) {
+            jz[ci(c)] = true;
+        }
+        for (int i = 0; i < nTotal; i++) {
+            if (bank[i] != LNRCB || !jz[county[i]] || !plain(i) || designedTag(cellOf(i)) != 0) {
+                continue;
+            }
+            SplittableRandom r = rng(0x1B2B, i);
+            if (r.nextInt(100) < JZB_TAKES_PCT) {
+                bank[i] = JZB;
+                int[] rates = BANK_RATES_BP[JZB];
+                rateBp[i] = (short) rates[r.nextInt(rates.length)];
+            }
+        }
+    }
+
+    /** Neither a designed loan nor one of the default profile's multi-bank households. */
+    private boolean plain(int i) {
+        return specialId[i] == 0 && (flags[i] & (FL_SHARED_OWNER | FL_SHARED_OTHER)) == 0;
+    }
+
+    /**
+     * Gives some loans a breach kind (one draw each from their own seeded generator, so no loan's draw depends on
+     * another's), and changes their fixed fields accordingly. Runs before the overdue selection, so the designed
+     * cells are still tuned on the changed amounts and maturities.
+     */
+    private void realisticBreaches() {
+        kind = new byte[nTotal];
+        int[] cum = new int[KIND_PER_10K.length];
+        for (int j = 1; j < cum.length; j++) {
+            cum[j] = cum[j - 1] + KIND_PER_10K[j];
+        }
+        int d1 = dates[0];
+        for (int i = 0; i < nTotal; i++) {
+            if (kind[i] != K_NONE || !plain(i)) {
+                continue;
+            }
+            SplittableRandom r = rng(0xB4EA, i);
+            int x = r.nextInt(10_000);
+            int k = K_NONE;
+            for (int j = 1; j < cum.length; j++) {
+                if (x < cum[j]) {
+                    k = j;
+                    break;
+                }
+            }
+            boolean assistance = issue[i] >= LEGACY_BEFORE;
+            boolean optionalColumns = bank[i] != LSB; // LSB's export has no renewal, purpose or guarantee column
+            boolean whole = perfSettle[i] == maturity[i]; // not repaid early
+            switch (k) {
+                case K_AMOUNT:
+                    if (assistance) {
+                        int y = r.nextInt(100);
+                        amount[i] = (y < 50 ? 120_000 : y < 80 ? 150_000 : 200_000) * 100;
+                        flags[i] |= FL_LARGE;
+                    } else {
+                        amount[i] = (r.nextInt(100) < 60 ? 60_000 : 80_000) * 100;
+                    }
+                    break;
+                case K_TERM:
+                    if (renewal[i] != 0 || !whole) {
+                        k = K_NONE;
+                        break;
+                    }
+                    termM[i] = (byte) (r.nextInt(100) < 60 ? 60 : 48);
+                    maturity[i] = plusMonths(issue[i], termM[i]);
+                    perfSettle[i] = maturity[i];
+                    break;
+                case K_AGE:
+                    if (!assistance) {
+                        k = K_NONE;
+                    }
+                    break;
+                case K_RENEWAL:
+                    if (!optionalColumns || type[i] != BULLET || !whole) {
+                        k = K_NONE;
+                        break;
+                    }
+                    maturity[i] = plusMonths(maturity[i], renewal[i] == 1 ? 12 : 24);
+                    perfSettle[i] = maturity[i];
+                    renewal[i] = 2;
+                    break;
+                case K_PURPOSE:
+                    if (!optionalColumns) {
+                        k = K_NONE;
+                        break;
+                    }
+                    purpose[i] = (byte) pickWeighted(r, new int[]{MARRIAGE, HOUSING, WEALTH, HOUSEHOLD_GOODS},
+                        new int[]{20, 40, 10, 30});
+                    break;
+                case K_ENTERPRISE:
+                    if (!optionalColumns) {
+                        k = K_NONE;
+                        break;
+                    }
+                    purpose[i] = ENTERPRISE_USE;
+                    break;
+                case K_GUARANTEE:
+                    if (!optionalColumns) {
+                        k = K_NONE;
+                    }
+                    break;
+                case K_ROSTER_COUNTY:
+                    int c = otherCounty(county[i], r);
+                    regCounty[i] = (byte) c;
+                    hhSeq[i] = ++hhCounter[c];
+                    break;
+                case K_PAIR_OWNER:
+                    k = pair(i, r);
+                    break;
+                default:
+                    break;
+            }
+            if (k == K_NONE) {
+                // traits that only some loans can carry, drawn apart so that they do not eat into the others
+                int y = r.nextInt(10_000);
+                if (type[i] == BULLET && renewal[i] == 0 && whole && maturity[i] < d1 && maturity[i] >= d1 - 85
+                    && y < 1_000) {
+                    k = K_MATURED; // extended without a record: past maturity, full balance, not overdue
+                    perfSettle[i] = dates[nDates - 1] + 1 + r.nextInt(365);
+                } else if (renewal[i] >= 1 && optionalColumns && y < 400) {
+                    k = K_RENEWAL_SM;
+                } else if (i >= nBook && y < 200) {
+                    k = K_PAUSED_CELL;
+                    int b = r.nextInt(100) < 60 ? LNRCB : PSBC;
+                    int c = ci(b == LNRCB ? "210123" : "211322");
+                    bank[i] = (byte) b;
+                    county[i] = (byte) c;
+                    regCounty[i] = (byte) c;
+                    hhSeq[i] = ++hhCounter[c];
+                    int[] rates = BANK_RATES_BP[b];
+                    rateBp[i] = (short) rates[r.nextInt(rates.length)];
+                }
+            }
+            kind[i] = (byte) k;
+        }
+    }
+
+    /** Another county of the same city where there is one, else the next one of the list. */
+    private static int otherCounty(int c, SplittableRandom r) {
+        String city = COUNTY[c].substring(0, 4);
+        int[] same = new int[COUNTY.length];
+        int n = 0;
+        for (int x = 0; x < COUNTY.length; x++) {
+            if (x != c && COUNTY[x].startsWith(city)) {
+                same[n++] = x;
+            }
+        }
+        return n > 0 ? same[r.nextInt(n)] : (c + 1) % COUNTY.length;
+    }
+
+    /**
+     * Makes loan i's household borrow from a second bank too: a nearby loan of another bank in the same county becomes
+     * the same household's (the one issued first is the household's own, {@code owner}); for an assistance loan, an
+     * assistance loan if one is near. Sometimes the later amount is raised so that the two sum over the household
+     * limit.
+     *
+     * @return loan i's kind: K_PAIR_OWNER or K_PAIR_OTHER, or K_NONE when no partner is near
+     */
+    private int pair(int i, SplittableRandom r) {
+        int partner = -1;
+        for (int j = i + 1; j < Math.min(nTotal, i + 200); j++) {
+            if (kind[j] != K_NONE || !plain(j) || county[j] != county[i] || bank[j] == bank[i] || owner[j] != j) {
+                continue;
+            }
+            if (partner < 0) {
+                partner = j;
+            }
+            if (issue[i] < LEGACY_BEFORE || issue[j] >= LEGACY_BEFORE) {
+                partner = j;
+                break;
+            }
+        }
+        if (partner >= 0) {
+            int j = partner;
+            int first = issue[j] < issue[i] ? j : i;
+            int later = first == i ? j : i;
+            kind[first] = K_PAIR_OWNER;
+            kind[later] = K_PAIR_OTHER;
+            owner[later] = first;
+            regCounty[later] = regCounty[first];
+            hhSeq[later] = hhSeq[first];
+            if (issue[first] >= LEGACY_BEFORE && r.nextInt(100) < 60 && amount[first] + amount[later] <= 10_000_000) {
+                amount[later] = Math.min(10_000_000, 11_000_000 - amount[first]);
+                if (amount[later] > 5_000_000) {
+                    flags[later] |= FL_LARGE;
+                }
+            }
+            return kind[i];
+        }
+        return K_NONE;
+    }
+
+    /** Some overdue loans are left NORMAL by their bank while 1-90 days overdue (MISCLASSIFIED). */
+    private void realisticAfterSelection() {
+        for (int i = 0; i < nTotal; i++) {
+            if (kind[i] == K_NONE && onset[i] != NEVER && plain(i) && rng(0xC1A5, i).nextInt(100) < 15) {
+                kind[i] = K_NO_DOWNGRADE;
+            }
+        }
+    }
+
+    /** Counts, for the summary, the realistic breaches of loan i's row on date k; expects eval(i, dates[k]) done. */
+    private void countRealistic(int k, int i) {
+        presentOnDate[k]++;
+        int kd = kind[i];
+        if (kd == K_NONE || stBal <= 0) {
+            return;
+        }
+        int d = dates[k];
+        boolean fires;
+        switch (kd) {
+            case K_NO_DOWNGRADE: fires = stDays > 0 && stDays <= 90 && stCls == 0; break;
+            case K_RENEWAL_SM: fires = stDays == 0 && stCls == 1; break;
+            case K_MATURED: fires = maturity[i] < d && stDays == 0; break;
+            case K_FLOAT_RATE: fires = k > 0 && issue[i] <= dates[k - 1]; break;
+            case K_PAUSED_CELL: fires = k > 0 && issue[i] > dates[k - 1]; break;
+            case K_PAIR_OWNER: fires = false; break; // counted, both loans, at the other loan of the household
+            case K_PAIR_OTHER:
+                long bal = stBal;
+                int days = stDays;
+                int cls = stCls;
+                eval(owner[i], d);
+                fires = stPresent && stBal > 0;
+                stBal = bal;
+                stDays = days;
+                stCls = cls;
+                stPresent = true;
+                if (fires) {
+                    kindOnDate[k][kd] += 2;
+                    breachingOnDate[k] += 2;
+                    int o = owner[i];
+                    if (issue[o] >= LEGACY_BEFORE && issue[i] >= LEGACY_BEFORE
+                        && (long) amount[o] + amount[i] > 10_000_000L) {
+                        kindOnDate[k][K_HOUSEHOLD_OVER] += 2;
+                    }
+                }
+                return;
+            default: fires = true;
+        }
+        if (fires) {
+            kindOnDate[k][kd]++;
+            breachingOnDate[k]++;
+        }
+    }
+
     private Special special(int i) {
         return specialId[i] == 0 ? null : specials.get(specialId[i] - 1);
     }
@@ -813,6 +1162,13 @@ public final class SampleDataGenerator {
         if (s != null && s.cls >= 0 && stBal > 0) {
             stCls = s.cls;
         }
+        if (kind != null && stBal > 0) {
+            if (kind[i] == K_NO_DOWNGRADE && stDays > 0 && stDays <= 90) {
+                stCls = 0; // the bank leaves short arrears NORMAL
+            } else if (kind[i] == K_RENEWAL_SM && stDays == 0) {
+                stCls = 1; // a renewed loan classified SPECIAL_MENTION for the renewal alone
+            }
+        }
     }
 
     static int floorClass(int days) {
@@ -823,7 +1179,7 @@ public final class SampleDataGenerator {
 
     private void selectOverdue() {
         SplittableRandom r = new SplittableRandom(mix64(seed + 0x51ED270B27A5L));
-        int nCells = NBANKS * COUNTY.length;
+        int nCells = nBanks * COUNTY.length;
         cellStart = new int[nCells + 1];
         for (int i = 0; i < nTotal; i++) {
             cellStart[cellOf(i) + 1]++;
@@ -1116,8 +1472,8 @@ public final class SampleDataGenerator {
         writeBanks(dir.resolve("banks.csv"));
         writeRoster(dir.resolve("roster.csv"), d);
 
-        LedgerOut[] lo = new LedgerOut[NBANKS];
-        for (int b = 0; b < NBANKS; b++) {
+        LedgerOut[] lo = new LedgerOut[nBanks];
+        for (int b = 0; b < nBanks; b++) {
             lo[b] = new LedgerOut(b, led.resolve(fileName(b, d)), "ledgers/" + fileName(b, d));
         }
         List<Bad> bad = last ? badRows(d) : new ArrayList<>();
@@ -1132,9 +1488,13 @@ public final class SampleDataGenerator {
                 continue;
             }
             int b = bank[i];
+            if (realistic) {
+                countRealistic(k, i);
+            }
             fillRow(row, i, k);
-            String text = format(b, row);
             LedgerOut o = lo[b];
+            row.serial = o.dataRows + 1;
+            String text = format(b, row);
             int line = o.row(text);
             o.loanRows++;
             if (b == LNRCB && (o.loanRows == 1 || o.loanRows == 30)) {
@@ -1188,8 +1548,10 @@ public final class SampleDataGenerator {
         for (LedgerOut o : lo) {
             o.close();
         }
-        note(d, "banks.csv", NBANKS + 2, SILENT_BANK, "", "MISSING_BANK", "EXIT_CODE_3",
-            "bank listed in banks.csv without any ledger row");
+        if (!realistic) {
+            note(d, "banks.csv", NBANKS + 2, SILENT_BANK, "", "MISSING_BANK", "EXIT_CODE_3",
+                "bank listed in banks.csv without any ledger row");
+        }
         rowsWritten.put(d, lo);
     }
 
@@ -1282,7 +1644,7 @@ public final class SampleDataGenerator {
     /** One ledger row in canonical form; format() turns it into a bank's style. */
     static final class Row {
         String loanId, bank, county, household, name, idNumber, branch;
-        int issue, maturity, rateBp, days, cls, renewal, purpose, guarantee;
+        int issue, maturity, rateBp, days, cls, renewal, purpose, guarantee, serial;
         long amount, balance;
         boolean large, altCredit;
         final String[] override = new String[NFIELDS];
@@ -1306,17 +1668,26 @@ public final class SampleDataGenerator {
         row.household = "H" + COUNTY[regCounty[o]] + "-" + pad(hhSeq[o], 6);
         person(o);
         row.name = pName;
-        row.idNumber = idNumber(COUNTY[regCounty[o]], pBirth, pSeq, s != null && s.badCheck);
+        int kd = kind == null ? K_NONE : kind[i];
+        row.idNumber = idNumber(COUNTY[regCounty[o]], pBirth, pSeq,
+            (s != null && s.badCheck) || (kind != null && kind[o] == K_BAD_ID));
         row.issue = issue[i];
         row.maturity = maturity[i];
         row.amount = amount[i];
         row.balance = stBal;
         row.rateBp = s != null && s.rateLaterBp > 0 && k >= 1 ? s.rateLaterBp : rateBp[i];
+        if (kd == K_FLOAT_RATE) {
+            row.rateBp = Math.max(100, rateBp[i] - 5 * k); // repriced on every date: not fixed for the contract
+        }
         row.days = stDays;
         row.cls = stCls;
         row.renewal = renewal[i];
         row.purpose = purpose[i];
         row.guarantee = s != null ? s.guarantee : CREDIT;
+        if (kd == K_GUARANTEE) {
+            int g = rng(0x6A7, i).nextInt(10);
+            row.guarantee = g < 6 ? GUARANTEE : g < 9 ? 2 : 3; // 保证, 抵押, 质押
+        }
         row.large = (flags[i] & FL_LARGE) != 0;
         row.altCredit = (flags[i] & FL_ALT_CREDIT_LABEL) != 0;
         row.branch = BRANCH_PREFIX[bank[i]] + COUNTY_NAME[county[i]] + "支行";
@@ -1325,6 +1696,7 @@ public final class SampleDataGenerator {
     private String format(int b, Row row) {
         int ds = DATE_STYLE[b];
         boolean zh = b == PSBC;
+        boolean zhCodes = zh || b == JZB;
         StringBuilder sb = new StringBuilder(256);
         int[] order = ORDER[b];
         for (int j = 0; j < order.length; j++) {
@@ -1336,6 +1708,8 @@ public final class SampleDataGenerator {
             boolean quote = false;
             if (f == F_BRANCH) {
                 v = row.branch;
+            } else if (f == F_SERIAL) {
+                v = Integer.toString(row.serial);
             } else if (row.override[f] != null) {
                 v = row.override[f];
             } else {
@@ -1359,15 +1733,15 @@ public final class SampleDataGenerator {
                         break;
                     case F_RATE: v = rate(row.rateBp, b == LSB ? 4 : 2); break;
                     case F_DAYS: v = Integer.toString(row.days); break;
-                    case F_CLASS: v = b == ABC ? Integer.toString(row.cls + 1) : zh ? CLS_ZH[row.cls] : CLS_EN[row.cls];
+                    case F_CLASS: v = b == ABC ? Integer.toString(row.cls + 1) : zhCodes ? CLS_ZH[row.cls] : CLS_EN[row.cls];
                         break;
                     case F_RENEW: v = Integer.toString(row.renewal); break;
-                    case F_PURPOSE: v = zh ? PURPOSE_ZH[row.purpose] : PURPOSE_EN[row.purpose]; break;
+                    case F_PURPOSE: v = zhCodes ? PURPOSE_ZH[row.purpose] : PURPOSE_EN[row.purpose]; break;
                     case F_GUAR:
-                        v = zh ? (row.guarantee == CREDIT && row.altCredit ? "免担保" : GUAR_ZH[row.guarantee])
+                        v = zhCodes ? (row.guarantee == CREDIT && row.altCredit && zh ? "免担保" : GUAR_ZH[row.guarantee])
                             : GUAR_EN[row.guarantee];
                         break;
-                    case F_LARGE: v = zh ? (row.large ? "是" : "否") : (row.large ? "Y" : "N"); break;
+                    case F_LARGE: v = zhCodes ? (row.large ? "是" : "否") : (row.large ? "Y" : "N"); break;
                     default: throw new IllegalStateException("field " + f);
                 }
             }
@@ -1401,6 +1775,7 @@ public final class SampleDataGenerator {
         switch (b) {
             case PSBC: return ZH_HEADERS;
             case ABC: return ABC_HEADERS;
+            case JZB: return JZB_HEADERS;
             case LSB:
                 String[] h = new String[LSB_ORDER.length];
                 for (int j = 0; j < h.length; j++) {
@@ -1480,6 +1855,19 @@ public final class SampleDataGenerator {
                 String cty = COUNTY[regCounty[o]];
                 Special s = special(o);
                 int mode = s == null ? ROSTER_DEFAULT : s.rosterMode;
+                int kd = kind == null ? K_NONE : kind[o];
+                if (kd == K_ROSTER_NONE) {
+                    continue; // 搭便车: never on the roster
+                }
+                if (kd == K_ROSTER_REMOVED) {
+                    SplittableRandom rr = rng(0x7E30, o);
+                    int added = day("2016-01-01") + rr.nextInt(5 * 365);
+                    int span = issue[o] - 30 - (added + 365);
+                    if (span > 0) { // else: left out, never on the roster
+                        rosterRow(w, sb, d, hh, cty, "FORMER_REGISTERED", added, added + 365 + rr.nextInt(span));
+                    }
+                    continue;
+                }
                 switch (mode) {
                     case ROSTER_NONE:
                         break;
@@ -1493,7 +1881,7 @@ public final class SampleDataGenerator {
                     default:
                         SplittableRandom rr = rng(0x705E, o);
                         int firstIssue = issue[o];
-                        boolean stable = s != null || (flags[o] & FL_SHARED_OWNER) != 0;
+                        boolean stable = s != null || (flags[o] & FL_SHARED_OWNER) != 0 || kd == K_PAIR_OWNER;
                         int added;
                         String cat;
                         int monitoredFrom = day("2021-03-01");
@@ -1551,6 +1939,11 @@ public final class SampleDataGenerator {
         if (s != null && s.birth != NEVER) {
             pBirth = s.birth;
         }
+        if (kind != null && kind[o] == K_AGE) {
+            SplittableRandom ar = rng(0xA9E, o);
+            int age = ar.nextInt(100) < 8 ? 17 : 66 + ar.nextInt(6); // out of 18-65 on the issue date
+            pBirth = (int) LocalDate.ofEpochDay(issue[o]).minusYears(age).minusDays(1 + ar.nextInt(360)).toEpochDay();
+        }
     }
 
     private void personRandom(int key, int refDay) {
@@ -1596,6 +1989,7 @@ public final class SampleDataGenerator {
             case PSBC: return "2106" + fmtDate(issueDay, DATE_COMPACT) + pad(i, 8);
             case ABC: return "0519" + pad(i, 10);
             case LSB: return "LSB-XD-" + LocalDate.ofEpochDay(issueDay).getYear() + "-" + pad(i, 7);
+            case JZB: return "JZ" + fmtDate(issueDay, DATE_COMPACT) + "-" + pad(i, 8);
             default: return "CYVB" + LocalDate.ofEpochDay(issueDay).getYear() + pad(i, 6);
         }
     }
@@ -1632,8 +2026,9 @@ public final class SampleDataGenerator {
 
     private void printSummary() {
         System.out.println("SampleDataGenerator: seed " + seed + ", " + nBook + " loans on the books on "
-            + iso(dates[0]) + ", " + (nTotal - nBook) + " issued later; output " + out);
-        int nCells = NBANKS * COUNTY.length;
+            + iso(dates[0]) + ", " + (nTotal - nBook) + " issued later; output " + out
+            + (realistic ? "; profile " + PROFILE_REALISTIC : ""));
+        int nCells = nBanks * COUNTY.length;
         double[] prevRate = new double[nCells];
         Arrays.fill(prevRate, Double.NaN);
         for (int k = 0; k < nDates; k++) {
@@ -1684,6 +2079,9 @@ public final class SampleDataGenerator {
                 prevRate[c] = od;
             }
             System.out.println("    cells: " + counts[0] + " PAUSE, " + counts[1] + " WARN, " + counts[2] + " OK");
+            if (realistic) {
+                printRealistic(k);
+            }
         }
         Map<String, Integer> byCode = new TreeMap<>();
         for (String[] m : manifest) {
@@ -1693,6 +2091,31 @@ public final class SampleDataGenerator {
         for (Map.Entry<String, Integer> e : byCode.entrySet()) {
             System.out.println("    " + e.getKey() + ": " + e.getValue());
         }
+    }
+
+    /**
+     * The realistic breaches of date k (outstanding loans whose trait fires, as counted while writing), and the
+     * share of ledger rows with at least one exception expected, the designed ones of expected-problems.csv included.
+     */
+    private void printRealistic(int k) {
+        String date = iso(dates[k]);
+        java.util.Set<String> designedLoans = new java.util.HashSet<>();
+        for (String[] m : manifest) {
+            if (m[0].equals(date) && m[5].equals("EXCEPTION")) {
+                designedLoans.add(m[1] + ":" + m[2]);
+            }
+        }
+        long loans = breachingOnDate[k] + designedLoans.size();
+        System.out.printf(Locale.ROOT, "    realistic breaches: %,d loans of %,d ledger rows, with the %,d of"
+                + " expected-problems.csv %,d = %.2f %% of the rows (a loan may break a second rule by chance)%n",
+            breachingOnDate[k], presentOnDate[k], designedLoans.size(), loans, loans * 100.0 / presentOnDate[k]);
+        StringBuilder sb = new StringBuilder("     ");
+        for (int kd = 1; kd <= NKINDS; kd++) {
+            if (!KIND_RULE[kd].isEmpty()) {
+                sb.append(' ').append(KIND_RULE[kd]).append('=').append(kindOnDate[k][kd]);
+            }
+        }
+        System.out.println(sb);
     }
 
     // ================================================================== small helpers
