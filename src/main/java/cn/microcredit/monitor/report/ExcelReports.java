@@ -52,6 +52,11 @@ import cn.microcredit.monitor.ops.RunThreads;
 public class ExcelReports {
 
     static final String PROVINCE = "全省";
+    /**
+     * Breach rows a province or sub-bureau workbook prints, worst first (about four pages): its reader prints the
+     * briefing; the whole list stays on screen, and each bank's own workbook prints all of its rows.
+     */
+    static final int PRINTED_BREACHES = 200;
 
     private final ExceptionRepository exceptions;
     private final LoanRepository loans;
@@ -88,15 +93,16 @@ public class ExcelReports {
             this.rejectFilter = rejectFilter;
         }
 
-        void exceptionTables(ReportData data) {
+        /**
+         * @param bankCodes   the banks given a column in 合规异常汇总 (none in a bank's own workbook)
+         * @param printedRows the breach rows printed (0: all)
+         */
+        void exceptionTables(ReportData data, List<String> bankCodes, int printedRows) {
             String asOf = data.summary().asOf().toString();
             exceptions = new ExceptionSheets(wb, styles, asOf, code -> {
                 County c = data.county(code);
                 return c == null ? code : c.name();
-            }, code -> {
-                Bank b = data.banks().get(code);
-                return b == null ? code : b.name();
-            });
+            }, data::subBureau, bankCodes, printedRows);
         }
 
         void rejectTable(ReportData data, String name) {
@@ -155,7 +161,7 @@ public class ExcelReports {
                     book.bank = bank.code();
                     BankFeedbackSheet feedback = new BankFeedbackSheet(book.wb.createSheet("反馈"), book.styles);
                     book.rejectTable(data, "拒收明细");
-                    book.exceptionTables(data);
+                    book.exceptionTables(data, List.of(), 0);
                     new NotesSheet(book.wb, book.styles, data.summary(), rules, generatedAt).write();
                     book.finisher = () -> feedback.write(bank, data, book.rejectCounts, book.exceptions.tally());
                     return book;
@@ -266,7 +272,7 @@ public class ExcelReports {
                            Predicate<Reject> rejectFilter, LocalDateTime generatedAt) {
         Book book = new Book(dir.resolve(fileName(scope, data)), e -> countyFilter.test(e.countyCode()), rejectFilter);
         new ScopeSheets(book.wb, book.styles, data, scope, countyFilter).write();
-        book.exceptionTables(data);
+        book.exceptionTables(data, data.banks().all().stream().map(Bank::code).toList(), PRINTED_BREACHES);
         book.rejectTable(data, "数据质量");
         new NotesSheet(book.wb, book.styles, data.summary(), rules, generatedAt).write();
         return book;

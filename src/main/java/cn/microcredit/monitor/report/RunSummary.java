@@ -67,6 +67,16 @@ public record RunSummary(boolean validateOnly, LocalDate asOf, long runId, Local
         return files.stream().mapToLong(FileResult::rowsRejected).sum();
     }
 
+    /** The ledger files alone, without the roster (what "loans" means to a reader). */
+    public List<FileResult> ledgerFiles() {
+        return files.stream().filter(f -> f.fileSeq() != RosterReader.FILE_SEQ).toList();
+    }
+
+    /** The roster file, when the run had one. */
+    public java.util.Optional<FileResult> rosterFile() {
+        return files.stream().filter(f -> f.fileSeq() == RosterReader.FILE_SEQ).findFirst();
+    }
+
     public long counties(Status status) {
         return countyStatuses.getOrDefault(status, 0L);
     }

@@ -196,7 +196,7 @@ class MonitorJobFunctionalTests {
              Workbook tieling = open(dir.resolve("帮扶小额信贷风险监测_铁岭金融监管分局_2026-07-31.xlsx"));
              Workbook shenyang = open(dir.resolve("帮扶小额信贷风险监测_沈阳直属金融监管支局_2026-07-31.xlsx"))) {
             assertThat(sheetNames(province)).containsExactly("概览", "图表", "县域风险", "机构", "银行县域明细", "暂停发放名单",
-                    "风险提示名单", "逾期账龄", "新老政策", "迁徙", "发放批次", "合规异常汇总", "合规异常明细", "数据质量", "说明");
+                    "风险提示名单", "逾期账龄", "新老政策", "迁徙", "发放批次", "合规异常汇总", "合规异常按县区", "合规异常明细", "数据质量", "说明");
             // Worst first: both Shenyang counties PAUSE, 法库县 with the higher NPL rate.
             assertThat(countyCodes(province.getSheet("县域风险"))).containsExactly("210124", "210123", "211224");
             assertThat(countyCodes(tieling.getSheet("县域风险"))).containsExactly("211224");

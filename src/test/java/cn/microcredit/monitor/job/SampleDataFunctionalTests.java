@@ -230,7 +230,7 @@ class SampleDataFunctionalTests {
             List<String> names = new java.util.ArrayList<>();
             wb.forEach(sheet -> names.add(sheet.getSheetName()));
             assertThat(names).containsExactly("概览", "图表", "县域风险", "机构", "银行县域明细", "暂停发放名单", "风险提示名单",
-                    "逾期账龄", "新老政策", "迁徙", "发放批次", "合规异常汇总", "合规异常明细", "数据质量", "说明");
+                    "逾期账龄", "新老政策", "迁徙", "发放批次", "合规异常汇总", "合规异常按县区", "合规异常明细", "数据质量", "说明");
             // Overdue and NPL bars, and the flagged counties' trend over the two stored dates.
             assertThat(wb.getSheet("图表").getDrawingPatriarch().getCharts()).hasSize(3);
             // Bars worst first: PAUSE counties by overdue rate, then WARN, then the rest.
@@ -273,19 +273,41 @@ class SampleDataFunctionalTests {
             Sheet summary = wb.getSheet("合规异常汇总");
             Map<String, Long> total = new java.util.TreeMap<>();
             Map<String, java.math.BigDecimal> balance = new java.util.TreeMap<>();
-            for (int r = 1; r <= summary.getLastRowNum(); r++) {
+            // One row per rule (rule × bank: a column per bank), then the 合计 row.
+            int last = summary.getLastRowNum();
+            assertThat(summary.getRow(last).getCell(0).getStringCellValue()).isEqualTo("合计");
+            assertThat((long) summary.getRow(last).getCell(2).getNumericCellValue()).isEqualTo(26);
+            for (int r = 1; r < last; r++) {
                 Row row = summary.getRow(r);
-                if (row.getCell(2).getStringCellValue().equals("合计")) {
-                    total.put(row.getCell(0).getStringCellValue(), (long) row.getCell(5).getNumericCellValue());
-                    balance.put(row.getCell(0).getStringCellValue(), java.math.BigDecimal.valueOf(
-                            row.getCell(6).getNumericCellValue()).movePointRight(4));
+                total.put(row.getCell(0).getStringCellValue(), (long) row.getCell(2).getNumericCellValue());
+                balance.put(row.getCell(0).getStringCellValue(), java.math.BigDecimal.valueOf(
+                        row.getCell(3).getNumericCellValue()).movePointRight(4));
+                long perBank = 0;
+                for (int c = 4; c < row.getLastCellNum() - 2; c++) {
+                    perBank += (long) row.getCell(c).getNumericCellValue();
                 }
+                assertThat(perBank).as("bank columns of " + row.getCell(0)).isEqualTo(total.get(
+                        row.getCell(0).getStringCellValue()));
             }
             assertThat(total).isEqualTo(counted);
             assertThat(total.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(26);
             summed.forEach((rule, sum) -> assertThat(balance.get(rule)).as(rule).isEqualByComparingTo(sum));
             // The first summary line is a HIGH rule; only its severity cell carries a colour.
             assertThat(summary.getRow(1).getCell(1).getStringCellValue()).isEqualTo("高");
+            // Per county (most breaches first): 高 + 中 + 低 = 笔次, and the counties add up to every breach.
+            Sheet byCounty = wb.getSheet("合规异常按县区");
+            long counties = 0;
+            long previous = Long.MAX_VALUE;
+            for (int r = 1; r <= byCounty.getLastRowNum(); r++) {
+                Row row = byCounty.getRow(r);
+                long n = (long) row.getCell(3).getNumericCellValue();
+                assertThat(n).isLessThanOrEqualTo(previous);
+                assertThat((long) (row.getCell(4).getNumericCellValue() + row.getCell(5).getNumericCellValue()
+                        + row.getCell(6).getNumericCellValue())).isEqualTo(n);
+                counties += n;
+                previous = n;
+            }
+            assertThat(counties).isEqualTo(26);
         }
     }
 

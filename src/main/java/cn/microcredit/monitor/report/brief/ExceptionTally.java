@@ -71,15 +71,62 @@ public final class ExceptionTally {
         return byRule.values().stream().mapToLong(s -> s.count).sum();
     }
 
+    /** The rules with breaches, severity first, then most breaches first (the order of {@link #lines}). */
+    public List<Rule> rules() {
+        return byRule.keySet().stream()
+                .sorted(Comparator.comparing(Rule::severity).thenComparing(r -> -byRule.get(r).count)
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    /** Breaches of one rule: {@code [count]} and the balance concerned, for the rule in all or for one bank. */
+    public long count(Rule rule) {
+        Sum s = byRule.get(rule);
+        return s == null ? 0 : s.count;
+    }
+
+    public BigDecimal balance(Rule rule) {
+        Sum s = byRule.get(rule);
+        return s == null ? BigDecimal.ZERO : s.balance;
+    }
+
+    public long countAtBank(Rule rule, String bankCode) {
+        Sum s = byBank.getOrDefault(rule, Map.of()).get(bankCode);
+        return s == null ? 0 : s.count;
+    }
+
+    public long countInCounty(Rule rule, String countyCode) {
+        Sum s = byCounty.getOrDefault(rule, Map.of()).get(countyCode);
+        return s == null ? 0 : s.count;
+    }
+
+    /** One county's breaches: in all, by severity, and the balance concerned. */
+    public record County(String code, long count, long high, long medium, long low, BigDecimal balance) {
+    }
+
+    /** Every county with a breach, most breaches first (then by code). */
+    public List<County> counties() {
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, BigDecimal> balances = new TreeMap<>();
+        byCounty.forEach((rule, byCode) -> byCode.forEach((code, sum) -> {
+            long[] c = counts.computeIfAbsent(code, k -> new long[4]);
+            c[0] += sum.count;
+            c[1 + rule.severity().ordinal()] += sum.count;
+            balances.merge(code, sum.balance, BigDecimal::add);
+        }));
+        return counts.entrySet().stream()
+                .map(e -> new County(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3],
+                        balances.get(e.getKey())))
+                .sorted(Comparator.comparing((County c) -> -c.count()).thenComparing(County::code))
+                .toList();
+    }
+
     /**
      * Every line: first the rules (severity first, then most breaches first), then rule × bank and rule × county in
      * the same rule order, most breaches first within a rule.
      */
     public List<Line> lines() {
-        List<Rule> order = byRule.keySet().stream()
-                .sorted(Comparator.comparing(Rule::severity).thenComparing(r -> -byRule.get(r).count)
-                        .thenComparing(Comparator.naturalOrder()))
-                .toList();
+        List<Rule> order = rules();
         List<Line> lines = new ArrayList<>();
         for (Rule rule : order) {
             Sum s = byRule.get(rule);

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
+import cn.microcredit.monitor.ingest.FileResult;
 import cn.microcredit.monitor.analytics.OutlookRow;
 import cn.microcredit.monitor.metrics.Figures;
 import cn.microcredit.monitor.metrics.Percent;
@@ -117,8 +118,14 @@ public final class OverviewSheet {
         }
         count("合规异常（笔次）", exceptions, null);
         RunSummary s = data.summary();
-        text(r++, "贷款笔数只计有余额的贷款；全省本期共接受台账 " + String.format("%,d", s.rowsAccepted()) + " 行（含已结清），拒收 "
-                + String.format("%,d", s.rowsRejected()) + " 行" + (s.banksMissing().isEmpty() ? ""
+        long ledgerAccepted = s.ledgerFiles().stream().mapToLong(FileResult::rowsAccepted).sum();
+        long ledgerRejected = s.ledgerFiles().stream().mapToLong(FileResult::rowsRejected).sum();
+        String roster = s.rosterFile().filter(f -> !f.rejectedWhole())
+                .map(f -> "；名单 roster.csv 接受 " + String.format("%,d", f.rowsAccepted()) + " 行、拒收 "
+                        + String.format("%,d", f.rowsRejected()) + " 行").orElse("");
+        text(r++, "贷款笔数只计有余额的贷款；全省本期各机构台账共接受 " + String.format("%,d", ledgerAccepted)
+                + " 行（含已结清），拒收 " + String.format("%,d", ledgerRejected) + " 行" + roster
+                + (s.banksMissing().isEmpty() ? ""
                 : "；未报送台账的机构：" + String.join("、", s.banksMissing())) + "。详见“数据质量”。", styles.note(), 1);
     }
 

@@ -71,6 +71,7 @@ public final class SheetTable {
     private final List<Column> columns;
     private final int maxRows;
     private String date = "";
+    private int printedRows;
     private int badgeColumn = -1;
     private int printedColumns;
     private Sheet sheet;
@@ -120,6 +121,16 @@ public final class SheetTable {
      */
     public SheetTable printOnly(int n) {
         this.printedColumns = n;
+        return this;
+    }
+
+    /**
+     * Prints only the first {@code n} data rows (the worst first, as the table is written), saying so in the page
+     * header; the whole table stays on screen with its filter. For the breach detail of the province and sub-bureau
+     * workbooks, whose readers print the briefing, not tens of thousands of rows.
+     */
+    public SheetTable printRows(int n) {
+        this.printedRows = n;
         return this;
     }
 
@@ -221,8 +232,14 @@ public final class SheetTable {
         sheet.createFreezePane(0, 1);
         int printed = printedColumns > 0 ? Math.min(printedColumns, columns.size()) : columns.size();
         Print.a4(sheet, columns.subList(0, printed).stream().mapToInt(SheetTable::printedWidth).sum(), 1, date);
-        if (printed < columns.size()) {
-            wb.setPrintArea(wb.getSheetIndex(sheet), 0, printed - 1, 0, Math.max(row - 1, 0));
+        int lastRow = Math.max(row - 1, 0);
+        int lastPrinted = printedRows > 0 ? Math.min(lastRow, printedRows) : lastRow;
+        if (printed < columns.size() || lastPrinted < lastRow) {
+            wb.setPrintArea(wb.getSheetIndex(sheet), 0, printed - 1, 0, lastPrinted);
+        }
+        if (lastPrinted < lastRow) {
+            sheet.getHeader().setCenter("本表共 " + String.format("%,d", lastRow) + " 行，仅打印最严重的前 "
+                    + String.format("%,d", lastPrinted) + " 行；全部明细请在屏幕上按列筛选查看");
         }
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(row - 1, 0), 0, columns.size() - 1));
     }

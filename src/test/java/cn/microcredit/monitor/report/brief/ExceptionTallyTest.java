@@ -38,6 +38,31 @@ class ExceptionTallyTest {
     }
 
     @Test
+    void givesTheRuleByBankMatrixAndEachCountyBySeverity() {
+        ExceptionTally t = new ExceptionTally();
+        t.add(Rule.GUARANTEE_REQUIRED, "B1", "210123", new BigDecimal("10000.01"));
+        t.add(Rule.GUARANTEE_REQUIRED, "B2", "210123", new BigDecimal("20000.02"));
+        t.add(Rule.GUARANTEE_REQUIRED, "B2", "211224", new BigDecimal("30000.03"));
+        t.add(Rule.NOT_ON_ROSTER, "B1", "211224", new BigDecimal("5000.00"));
+        t.add(Rule.NOT_ON_ROSTER, "B1", "211224", null);
+        t.add(Rule.INVALID_ID_NUMBER, "B2", "210124", new BigDecimal("1.00"));
+
+        assertThat(t.rules()).containsExactly(Rule.NOT_ON_ROSTER, Rule.GUARANTEE_REQUIRED, Rule.INVALID_ID_NUMBER);
+        assertThat(t.countAtBank(Rule.GUARANTEE_REQUIRED, "B2")).isEqualTo(2);
+        assertThat(t.countAtBank(Rule.NOT_ON_ROSTER, "B2")).isZero();
+        assertThat(t.countAtBank(Rule.AMOUNT_OVER_LIMIT, "B1")).isZero();
+        assertThat(t.count(Rule.GUARANTEE_REQUIRED)).isEqualTo(3);
+        assertThat(t.balance(Rule.GUARANTEE_REQUIRED)).isEqualByComparingTo("60000.06");
+        assertThat(t.countInCounty(Rule.NOT_ON_ROSTER, "211224")).isEqualTo(2);
+        // Most breaches first, then code; HIGH / MEDIUM / LOW counted apart.
+        assertThat(t.counties()).extracting(c -> c.code() + "|" + c.count() + "|" + c.high() + "/" + c.medium() + "/"
+                + c.low() + "|" + c.balance().toPlainString()).containsExactly(
+                "211224|3|2/1/0|35000.03",
+                "210123|2|0/2/0|30000.03",
+                "210124|1|0/0/1|1.00");
+    }
+
+    @Test
     void anEmptyTallyHasNoLines() {
         assertThat(new ExceptionTally().lines()).isEmpty();
         assertThat(new ExceptionTally().isEmpty()).isTrue();

@@ -101,6 +101,35 @@ class SheetTableTest {
     }
 
     @Test
+    void printsOnlyTheFirstRowsWhenAskedAndSaysSoInThePageHeader() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(2)) {
+            ExcelStyles styles = new ExcelStyles(wb);
+            SheetTable cut = new SheetTable(wb, styles, "截", List.of(SheetTable.text("甲", 10),
+                    SheetTable.text("乙", 10))).printedFor("2026-10-31").printOnly(1).printRows(2);
+            SheetTable exact = new SheetTable(wb, styles, "整", List.of(SheetTable.text("甲", 10)))
+                    .printedFor("2026-10-31").printRows(3);
+            for (int i = 0; i < 3; i++) {
+                cut.add(ExcelStyles.Tone.PLAIN, "a" + i, "b" + i);
+                exact.add(ExcelStyles.Tone.PLAIN, "a" + i);
+            }
+            cut.finish();
+            exact.finish();
+            wb.write(bytes);
+        }
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+            // Header row and the first two of three rows, first column only; every row stays in the sheet.
+            assertThat(read.getPrintArea(0)).isEqualTo("截!$A$1:$A$3");
+            assertThat(read.getSheet("截").getLastRowNum()).isEqualTo(3);
+            assertThat(read.getSheet("截").getHeader().getCenter())
+                    .isEqualTo("本表共 3 行，仅打印最严重的前 2 行；全部明细请在屏幕上按列筛选查看");
+            // Exactly as many rows as may print: no print area, no note.
+            assertThat(read.getPrintArea(1)).isNull();
+            assertThat(read.getSheet("整").getHeader().getCenter()).isEmpty();
+        }
+    }
+
+    @Test
     void onlyTheBadgeColumnCarriesTheRowsColour() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (SXSSFWorkbook wb = new SXSSFWorkbook(2)) {
