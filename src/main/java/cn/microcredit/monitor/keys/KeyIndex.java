@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * Values looked up by a text key, held as three parallel primitive arrays sorted by key: 20 bytes an entry, where a
- * {@code HashMap<String, List<...>>} of the same entries takes ten times as much. A key is its {@link Fingerprint}
- * and its {@link Fingerprint#check}: two distinct keys are taken as one only if both collide (96 bits).
+ * {@code HashMap<String, List<...>>} of the same entries takes ten times as much; an index made
+ * {@link #withIntValues} carries a 32-bit value beside each 64-bit one (24 bytes an entry). Sorting adds a directory
+ * of 4 to 8 bytes an entry (at most 16 MB). A key is its {@link Fingerprint} and its {@link Fingerprint#check}: two
+ * distinct keys are taken as one only if both collide (96 bits).
  * A key may have several values. Build with {@link #add}, then {@link #sort} once, then look up.
  */
 public final class KeyIndex {
@@ -13,6 +15,8 @@ public final class KeyIndex {
     private long[] keys;
     private int[] checks;
     private long[] values;
+    /** The 32-bit value beside each value, in an index made {@link #withIntValues}; else null. */
+    private int[] intValues;
     private int size;
     private boolean sorted;
     /** After sorting: for each value of a key's top bits, the position of its first entry (one more at the end). */
@@ -26,7 +30,30 @@ public final class KeyIndex {
         values = new long[capacity];
     }
 
+    /** An index whose entries carry a 32-bit value beside the 64-bit one ({@link #intValue}). */
+    public static KeyIndex withIntValues(int capacity) {
+        KeyIndex index = new KeyIndex(capacity);
+        index.intValues = new int[index.keys.length];
+        return index;
+    }
+
     public void add(long key, int check, long value) {
+        if (intValues != null) {
+            throw new IllegalStateException("this index takes an int value beside each value");
+        }
+        append(key, check, value);
+    }
+
+    /** Adds an entry to an index made {@link #withIntValues}. */
+    public void add(long key, int check, long value, int intValue) {
+        if (intValues == null) {
+            throw new IllegalStateException("this index was not made withIntValues");
+        }
+        int at = append(key, check, value); // first: it may grow the arrays
+        intValues[at] = intValue;
+    }
+
+    private int append(long key, int check, long value) {
         if (sorted) {
             throw new IllegalStateException("index already sorted");
         }
@@ -35,11 +62,14 @@ public final class KeyIndex {
             keys = Arrays.copyOf(keys, capacity);
             checks = Arrays.copyOf(checks, capacity);
             values = Arrays.copyOf(values, capacity);
+            if (intValues != null) {
+                intValues = Arrays.copyOf(intValues, capacity);
+            }
         }
         keys[size] = key;
         checks[size] = check;
         values[size] = value;
-        size++;
+        return size++;
     }
 
     public int size() {
@@ -120,6 +150,11 @@ public final class KeyIndex {
         return values[position];
     }
 
+    /** The 32-bit value at a position, in an index made {@link #withIntValues}. */
+    public int intValue(int position) {
+        return intValues[position];
+    }
+
     private int compare(int i, long key, int check) {
         int c = Long.compare(keys[i], key);
         return c != 0 ? c : Integer.compare(checks[i], check);
@@ -170,5 +205,10 @@ public final class KeyIndex {
         long v = values[a];
         values[a] = values[b];
         values[b] = v;
+        if (intValues != null) {
+            int w = intValues[a];
+            intValues[a] = intValues[b];
+            intValues[b] = w;
+        }
     }
 }
