@@ -87,6 +87,24 @@ class KeyIndexTest {
     }
 
     @Test
+    void entriesOfOneSlotSortByKeyThenCheck() {
+        Random random = new Random(3);
+        KeyIndex index = new KeyIndex(16);
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
+            long key = 1 + random.nextInt(3);
+            int check = random.nextInt(1000) - 500;
+            index.add(key, check, key * 10_000 + check);
+        }
+        index.sort();
+        for (int i = 1; i < n; i++) {
+            assertThat(index.value(i - 1)).isLessThanOrEqualTo(index.value(i));
+        }
+        assertThat(index.value(index.first(2, -500))).isEqualTo(20_000 - 500);
+        assertThat(index.value(index.first(3, 499))).isEqualTo(30_000 + 499);
+    }
+
+    @Test
     void aKeyFoundOnlyWithItsCheckToo() {
         KeyIndex index = new KeyIndex(4);
         index.add(7L, 1, 100);
