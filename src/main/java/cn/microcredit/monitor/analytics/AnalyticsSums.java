@@ -1,6 +1,7 @@
 package cn.microcredit.monitor.analytics;
 
 import java.math.BigDecimal;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,6 +31,8 @@ public final class AnalyticsSums implements Consumer<Loan> {
     final Map<CellKey, long[]> cellStates = new HashMap<>();
     final Migration migration = new Migration();
     private final ComparisonLoans before;
+    /** The positions in {@link #before} of the loans that a loan of today matched: the others are MISSING. */
+    final BitSet followed;
 
     record VintageKey(String bankCode, int quarter, Regime regime) {
         /** The calendar quarter of a date as year × 4 + quarter − 1. */
@@ -48,6 +51,7 @@ public final class AnalyticsSums implements Consumer<Loan> {
     /** @param before the loans of the comparison date, or null without one (then nothing is followed) */
     public AnalyticsSums(ComparisonLoans before) {
         this.before = before;
+        this.followed = before == null ? null : new BitSet(before.size());
     }
 
     @Override
@@ -92,7 +96,7 @@ public final class AnalyticsSums implements Consumer<Loan> {
         if (at < 0) {
             return;
         }
-        before.markFound(at);
+        followed.set(at);
         boolean settled = balance == 0;
         migration.add(before.bank(at), before.classification(at),
                 settled ? Dimension.CLASSIFICATION.settled() : loan.classification().ordinal(),
@@ -105,6 +109,9 @@ public final class AnalyticsSums implements Consumer<Loan> {
         o.vintages.forEach((k, a) -> addAll(vintages.computeIfAbsent(k, x -> new long[a.length]), a));
         o.cellStates.forEach((k, a) -> addAll(cellStates.computeIfAbsent(k, x -> new long[a.length]), a));
         migration.merge(o.migration);
+        if (followed != null) {
+            followed.or(o.followed);
+        }
         return this;
     }
 

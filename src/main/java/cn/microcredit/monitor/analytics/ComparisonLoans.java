@@ -11,15 +11,21 @@ import cn.microcredit.monitor.loan.Classification;
 import cn.microcredit.monitor.metrics.AgeingState;
 
 /**
- * The loans outstanding on the comparison date, as migration needs them (SPEC 5.4), without holding them as objects:
- * a {@link KeyIndex} by (bank_code, loan_id) whose value packs the bank (12 bits), the ageing state (3 bits), the
- * classification (3 bits) and the balance in cents (46 bits, up to 7 × 10^11 yuan; balances are at most 10^9 yuan,
- * SPEC 3.1 OUT_OF_RANGE), 20 bytes a loan, plus one byte a loan that marks the loans found again today. 4 M loans
- * take some 84 MB (docs/benchmarks.md).
+ * The loans stored for the comparison date, as migration (SPEC 5.4) and {@code RATE_CHANGED} (SPEC 5.3) need them,
+ * read once for both steps and without holding them as objects: a {@link KeyIndex} by (bank_code, loan_id) whose
+ * value packs the bank (12 bits), the ageing state (3 bits), the classification (3 bits) and the balance in cents
+ * (46 bits, up to 7 × 10^11 yuan; balances are at most 10^9 yuan, SPEC 3.1 OUT_OF_RANGE), and whose 32-bit value
+ * beside it is the annual rate in millionths of a percent point (at most 24 %, 24,000,000). Every stored loan is
+ * there, because a rate is compared whatever the balance; a loan with balance 0 then (settled) is kept with a packed
+ * value of 0 and is not {@link #outstanding}, so migration never sees it.
  *
- * <p>Build: a {@link #batch} per reading thread, then
- * {@link #sort} once; then {@link #find} and {@link #markFound} from any number of threads (each loan is found by the
- * one thread that reads today's loan of that key).
+ * <p>Bytes a loan: 24 in the index (key 8, check 4, value 8, rate 4) and 4 to 8 for its directory of top bits
+ * (4.2 at 1 M and at 4 M loans): some 28, so 4 M loans take about 113 MB (docs/benchmarks.md). Which of them a loan
+ * of today matched, migration keeps itself (a bit a loan and reading thread, {@link AnalyticsSums}): the index does
+ * not change once sorted, and one step can hand it to the next.
+ *
+ * <p>Build: a {@link #batch} per reading thread, then {@link #sort} once; then {@link #find} and
+ * {@link #rateMillionths} from any number of threads.
  */
 public final class ComparisonLoans {
 
@@ -30,11 +36,11 @@ public final class ComparisonLoans {
     private final KeyIndex index;
     private final List<String> banks = new ArrayList<>();
     private final Map<String, Integer> bankIndex = new HashMap<>();
-    private byte[] found;
+    private int outstandingCount;
 
     /** @param capacity the number of loans expected (the comparison date's stored loans) */
     public ComparisonLoans(int capacity) {
-        this.index = new KeyIndex(capacity);
+        this.index = KeyIndex.withIntValues(capacity);
     }
 
     /** A reading thread's loans, a few thousand at a time, added to the index in one locked step. */
@@ -48,25 +54,32 @@ public final class ComparisonLoans {
         private final long[] keys = new long[bankCodes.length];
         private final int[] checks = new int[bankCodes.length];
         private final long[] values = new long[bankCodes.length];
+        private final int[] rates = new int[bankCodes.length];
         private int size;
 
         private Batch() {
         }
 
-        /** One loan of the comparison date; loans that were not outstanding then are left out. */
-        public void accept(String bankCode, String loanId, long balanceCents, int overdueDays,
+        /**
+         * One loan of the comparison date.
+         *
+         * @param rateMillionths the annual rate unscaled at 6 decimals (3.85 % is 3,850,000)
+         */
+        public void accept(String bankCode, String loanId, long balanceCents, long rateMillionths, int overdueDays,
                            Classification classification) {
-            if (balanceCents <= 0) {
-                return;
-            }
             if (balanceCents > CENTS_MASK) {
                 throw new IllegalArgumentException("balance out of range: " + balanceCents + " cents");
             }
-            bankCodes[size] = bankCode;
+            if (rateMillionths < 0 || rateMillionths > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("rate out of range: " + rateMillionths + " millionths of a percent");
+            }
+            boolean outstanding = balanceCents > 0;
+            bankCodes[size] = outstanding ? bankCode : null;
             keys[size] = Fingerprint.of(bankCode, loanId);
             checks[size] = Fingerprint.check(bankCode, loanId);
-            values[size] = (long) AgeingState.of(overdueDays).ordinal() << 49
-                    | (long) classification.ordinal() << CENTS_BITS | balanceCents;
+            values[size] = outstanding ? (long) AgeingState.of(overdueDays).ordinal() << 49
+                    | (long) classification.ordinal() << CENTS_BITS | balanceCents : 0;
+            rates[size] = (int) rateMillionths;
             if (++size == keys.length) {
                 flush();
             }
@@ -75,8 +88,13 @@ public final class ComparisonLoans {
         public void flush() {
             synchronized (ComparisonLoans.this) {
                 for (int i = 0; i < size; i++) {
-                    index.add(keys[i], checks[i], (long) bankNumberFor(bankCodes[i]) << 52 | values[i]);
-                    bankCodes[i] = null;
+                    long bank = 0;
+                    if (bankCodes[i] != null) {
+                        bank = (long) bankNumberFor(bankCodes[i]) << 52;
+                        bankCodes[i] = null;
+                        outstandingCount++;
+                    }
+                    index.add(keys[i], checks[i], bank | values[i], rates[i]);
                 }
             }
             size = 0;
@@ -98,15 +116,23 @@ public final class ComparisonLoans {
 
     public synchronized ComparisonLoans sort() {
         index.sort();
-        found = new byte[index.size()];
         return this;
     }
 
+    /** Every stored loan of the comparison date, settled ones included; positions run from 0 to this. */
     public int size() {
         return index.size();
     }
 
-    /** The banks of the comparison date, in the order first seen; a bank's position is its number here. */
+    /** The loans outstanding on the comparison date (balance above 0): those migration follows. */
+    public int outstandingCount() {
+        return outstandingCount;
+    }
+
+    /**
+     * The banks with outstanding loans on the comparison date, in the order first seen; a bank's number is its
+     * position here.
+     */
     public List<String> banks() {
         return banks;
     }
@@ -117,17 +143,24 @@ public final class ComparisonLoans {
         return n == null ? -1 : n;
     }
 
-    /** Position of the loan, or -1 when it was not outstanding on the comparison date. */
+    /** Position of the loan, or -1 when it was not outstanding on the comparison date (not stored, or settled). */
     public int find(String bankCode, String loanId) {
-        return index.first(Fingerprint.of(bankCode, loanId), Fingerprint.check(bankCode, loanId));
+        int at = index.first(Fingerprint.of(bankCode, loanId), Fingerprint.check(bankCode, loanId));
+        return at >= 0 && outstanding(at) ? at : -1;
     }
 
-    public void markFound(int position) {
-        found[position] = 1;
+    /**
+     * The loan's annual rate on the comparison date, unscaled at 6 decimals, or -1 when it was not accepted then;
+     * settled loans included.
+     */
+    public long rateMillionths(String bankCode, String loanId) {
+        int at = index.first(Fingerprint.of(bankCode, loanId), Fingerprint.check(bankCode, loanId));
+        return at < 0 ? -1 : index.intValue(at);
     }
 
-    public boolean found(int position) {
-        return found[position] != 0;
+    /** Whether the loan at a position had a balance above 0 on the comparison date. */
+    public boolean outstanding(int position) {
+        return balanceCents(position) > 0;
     }
 
     public int bank(int position) {

@@ -3,6 +3,7 @@ package cn.microcredit.monitor.analytics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 import cn.microcredit.monitor.loan.Classification;
@@ -89,10 +90,14 @@ public final class Migration {
         add(bank, Dimension.AGEING, fromAgeing.ordinal(), toAgeing, balanceCents);
     }
 
-    /** Counts the loans of the comparison date that no loan of today matched as MISSING. */
-    public void addMissing(ComparisonLoans before) {
+    /**
+     * Counts the loans outstanding on the comparison date that no loan of today matched as MISSING.
+     *
+     * @param followed the positions in {@code before} of the loans that a loan of today matched
+     */
+    public void addMissing(ComparisonLoans before, BitSet followed) {
         for (int i = 0; i < before.size(); i++) {
-            if (!before.found(i)) {
+            if (before.outstanding(i) && !followed.get(i)) {
                 add(before.bank(i), before.classification(i), Dimension.CLASSIFICATION.missing(),
                         before.ageing(i), Dimension.AGEING.missing(), before.balanceCents(i));
             }

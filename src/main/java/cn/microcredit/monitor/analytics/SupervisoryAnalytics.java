@@ -38,7 +38,7 @@ public final class SupervisoryAnalytics {
         if (before == null || comparisonAsOf == null) {
             return new Analytics(null, regimes, List.of(), vintages, List.of());
         }
-        sums.migration.addMissing(before);
+        sums.migration.addMissing(before, sums.followed);
         List<MigrationRow> migration = sums.migration.rows(before.banks());
         List<OutlookRow> outlook = outlook(sums, before, new TransitionShares(sums.migration), results);
         return new Analytics(comparisonAsOf, regimes, migration, vintages, outlook);

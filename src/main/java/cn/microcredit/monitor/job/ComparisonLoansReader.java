@@ -7,8 +7,8 @@ import cn.microcredit.monitor.store.RunChunks;
 
 /**
  * Reads the loans of the comparison date into a {@link ComparisonLoans} index, decoding of each stored loan only what
- * migration needs (as the rules step reads the previous date's rates). Null when that date's loans are no longer
- * stored ({@code --purge-before}): there is then nothing to follow, and migration and outlook stay empty.
+ * migration and {@code RATE_CHANGED} need. Null when that date's loans are no longer stored ({@code --purge-before}):
+ * there is then nothing to follow, migration and outlook stay empty, and no rate can be compared.
  */
 final class ComparisonLoansReader {
 
@@ -29,10 +29,10 @@ final class ComparisonLoansReader {
 
     private record Reader(ComparisonLoans.Batch batch) implements RunChunks.LoanState {
         @Override
-        public void accept(String bankCode, String loanId, long balanceCents, int overdueDays,
+        public void accept(String bankCode, String loanId, long balanceCents, long rateMillionths, int overdueDays,
                            Classification classification) {
             StopRequest.check();
-            batch.accept(bankCode, loanId, balanceCents, overdueDays, classification);
+            batch.accept(bankCode, loanId, balanceCents, rateMillionths, overdueDays, classification);
         }
     }
 }

@@ -33,7 +33,8 @@ import cn.microcredit.monitor.store.StoredLoan;
 /**
  * Sums the stored loans per bank × county (read back in parallel) and assesses every level against the tolerance
  * (SPEC 5.1, 5.2); in the same pass, the supervisory analytics of SPEC 5.4 (regime split, vintage, and, with the
- * comparison date's loans held as a compact index, migration and the projected outlook).
+ * comparison date's loans held as a compact index, migration and the projected outlook). That index is handed on to
+ * the rules step, which compares today's rates with it.
  */
 @Component
 public class MetricsTasklet implements Tasklet {
@@ -45,15 +46,18 @@ public class MetricsTasklet implements Tasklet {
     private final MetricsRepository metrics;
     private final MonitorRules rules;
     private final AnalyticsRepository analytics;
+    private final ComparisonLoansHandover handover;
     private final int threads;
 
     public MetricsTasklet(RunRepository runs, RunChunks chunks, MetricsRepository metrics, MonitorRules rules,
-                          AnalyticsRepository analytics, @Value("${monitor.load.threads:2}") int threads) {
+                          AnalyticsRepository analytics, ComparisonLoansHandover handover,
+                          @Value("${monitor.load.threads:2}") int threads) {
         this.runs = runs;
         this.chunks = chunks;
         this.metrics = metrics;
         this.analytics = analytics;
         this.rules = rules;
+        this.handover = handover;
         this.threads = threads;
     }
 
@@ -63,6 +67,7 @@ public class MetricsTasklet implements Tasklet {
         // The comparison date of SPEC 5.2, chosen once when the run began: growth, prev_status and migration use it.
         Optional<RunRepository.StoredRun> comparison = runs.previousOf(p.runId());
         long t0 = System.nanoTime();
+        handover.release();
         ComparisonLoans before = comparison.map(r -> ComparisonLoansReader.read(chunks, r.runId(), threads))
                 .orElse(null);
         long t1 = System.nanoTime();
@@ -87,10 +92,13 @@ public class MetricsTasklet implements Tasklet {
         long t2 = System.nanoTime();
         analytics.save(p.runId(), p.asOf(), SupervisoryAnalytics.of(analyticsSums, before,
                 before == null ? null : comparison.get().asOf(), results));
-        log.info("metrics: comparison date's outstanding loans indexed for migration: {} in {} s; loans summed, "
-                        + "assessed and stored {} s; analytics (SPEC 5.4) computed and stored {} s",
-                before == null ? 0 : before.size(), seconds(t1 - t0), seconds(t2 - t1),
-                seconds(System.nanoTime() - t2));
+        log.info("metrics: comparison date's loans indexed for migration and the rules step: {} ({} outstanding) in "
+                        + "{} s; loans summed, assessed and stored {} s; analytics (SPEC 5.4) computed and stored {} s",
+                before == null ? 0 : before.size(), before == null ? 0 : before.outstandingCount(), seconds(t1 - t0),
+                seconds(t2 - t1), seconds(System.nanoTime() - t2));
+        if (before != null) {
+            handover.give(p.runId(), comparison.get().runId(), before);
+        }
         long outstanding = results.stream().filter(r -> r.level() == Level.PROVINCE)
                 .mapToLong(r -> r.figures().loanCount()).sum();
         StepCounts.record(contribution, outstanding, results.size(), 0);

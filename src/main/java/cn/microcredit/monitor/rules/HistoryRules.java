@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import cn.microcredit.monitor.keys.Fingerprint;
-import cn.microcredit.monitor.keys.KeyIndex;
 import cn.microcredit.monitor.loan.Loan;
 import cn.microcredit.monitor.metrics.RiskAssessment;
 
@@ -25,16 +23,15 @@ import cn.microcredit.monitor.metrics.RiskAssessment;
 public final class HistoryRules {
 
     private final LocalDate comparisonAsOf;
-    private final KeyIndex comparisonRates;
+    private final ComparisonRates comparisonRates;
     private final Set<String> pausedCells;
 
     /**
      * @param comparisonAsOf  the comparison date
-     * @param comparisonRates the annual rate of every loan accepted on it, unscaled at 6 decimals, keyed by the
-     *                        fingerprint of (bank code, loan id); null when its loans are no longer stored
+     * @param comparisonRates the annual rate of every loan accepted on it; null when its loans are no longer stored
      * @param pausedCells     its PAUSE cells, as {@link RiskAssessment#key(String, String)} of county and bank
      */
-    public HistoryRules(LocalDate comparisonAsOf, KeyIndex comparisonRates, Set<String> pausedCells) {
+    public HistoryRules(LocalDate comparisonAsOf, ComparisonRates comparisonRates, Set<String> pausedCells) {
         this.comparisonAsOf = comparisonAsOf;
         this.comparisonRates = comparisonRates;
         this.pausedCells = pausedCells;
@@ -43,10 +40,9 @@ public final class HistoryRules {
     public List<LoanRules.Finding> check(Loan loan) {
         List<LoanRules.Finding> found = new ArrayList<>(0);
         if (comparisonRates != null) {
-            int i = comparisonRates.first(Fingerprint.of(loan.bankCode(), loan.loanId()),
-                    Fingerprint.check(loan.bankCode(), loan.loanId()));
-            if (i >= 0) {
-                BigDecimal before = BigDecimal.valueOf(comparisonRates.value(i), 6);
+            long rate = comparisonRates.rateMillionths(loan.bankCode(), loan.loanId());
+            if (rate != ComparisonRates.NOT_ACCEPTED) {
+                BigDecimal before = BigDecimal.valueOf(rate, 6);
                 if (before.compareTo(loan.annualRatePct()) != 0) {
                     found.add(new LoanRules.Finding(Rule.RATE_CHANGED, CrossLoanDetails.rateChanged(before,
                             loan.annualRatePct().toPlainString(), comparisonAsOf)));

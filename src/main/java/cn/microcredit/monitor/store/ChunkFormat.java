@@ -33,7 +33,7 @@ import java.util.zip.CRC32C;
  *
  * <p><b>A version 3</b> that adds a field (say a loan's disbursement channel) appends it at the end of each row,
  * writes 3 here as {@link #CURRENT}, and in the codec reads it only {@code if (in.version() >= 3)}, giving rows of
- * versions 1 and 2 the field's SPEC default; {@code LoanCodec.readRates} passes over it the same way. A new enum
+ * versions 1 and 2 the field's SPEC default; {@code LoanCodec.readStates} passes over it the same way. A new enum
  * constant needs no new version: it takes the next free code in {@link StoredCodes}. Chunks already stored are never
  * rewritten; a golden chunk of the new version joins {@code src/test/resources/store/golden/}.
  */

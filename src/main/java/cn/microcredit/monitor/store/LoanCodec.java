@@ -62,41 +62,9 @@ final class LoanCodec {
     }
 
     /**
-     * What the previous date's rates need of each loan, its bank, id and rate (unscaled at 6 decimals); every other
+     * What the comparison date's loans are needed for, migration (SPEC 5.4) and {@code RATE_CHANGED} (SPEC 5.3):
+     * bank, id, balance (unscaled at 2 decimals), rate (unscaled at 6), overdue days and classification; every other
      * field is passed over, in the order {@link #write} puts them.
-     */
-    static void readRates(byte[] payload, RunChunks.LoanRate consumer) {
-        ChunkIn in = ChunkIn.of(payload, ChunkKind.LOANS);
-        int rows = 0;
-        while (in.hasMore()) {
-            in.skipNumber(); // line
-            String bankCode = in.readString();
-            String loanId = in.readString();
-            in.skipString(); // county
-            in.skipString(); // household
-            in.skipString(); // borrower's name
-            in.skipString(); // borrower's ID number
-            in.skipNumber(); // issue date
-            in.skipNumber(); // maturity date
-            in.skipNumber(); // amount
-            in.skipNumber(); // balance
-            long rate = in.readLong();
-            in.skipNumber(); // overdue days
-            in.skipNumber(); // classification (a code in any version: passed over alike)
-            in.skipNumber(); // renewals
-            in.skipNumber(); // purpose
-            in.skipNumber(); // guarantee
-            in.skipBoolean(); // large need
-            rows++;
-            consumer.accept(bankCode, loanId, rate);
-        }
-        in.checkRows(rows);
-    }
-
-    /**
-     * What migration needs of each loan of the comparison date (SPEC 5.4): bank, id, balance (unscaled at 2
-     * decimals), overdue days and classification; every other field is passed over, in the order {@link #write} puts
-     * them.
      */
     static void readStates(byte[] payload, RunChunks.LoanState consumer) {
         ChunkIn in = ChunkIn.of(payload, ChunkKind.LOANS);
@@ -115,7 +83,7 @@ final class LoanCodec {
             in.skipNumber(); // maturity date
             in.skipNumber(); // amount
             long balanceCents = in.readLong();
-            in.skipNumber(); // rate
+            long rateMillionths = in.readLong();
             int overdueDays = in.readInt();
             Classification classification = classifications.of(in.readInt());
             in.skipNumber(); // renewals
@@ -123,7 +91,7 @@ final class LoanCodec {
             in.skipNumber(); // guarantee
             in.skipBoolean(); // large need
             rows++;
-            consumer.accept(bankCode, loanId, balanceCents, overdueDays, classification);
+            consumer.accept(bankCode, loanId, balanceCents, rateMillionths, overdueDays, classification);
         }
         in.checkRows(rows);
     }

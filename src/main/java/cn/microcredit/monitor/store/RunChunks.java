@@ -177,26 +177,20 @@ public class RunChunks {
                 worker));
     }
 
-    /** A loan's bank, id and annual rate in millionths of a percent point (the rate at 6 decimals, unscaled). */
-    public interface LoanRate {
-        void accept(String bankCode, String loanId, long rateMillionths);
+    /**
+     * What migration (SPEC 5.4) and {@code RATE_CHANGED} (SPEC 5.3) need of a loan of the comparison date: its bank,
+     * id, balance in cents, annual rate in millionths of a percent point (the rate at 6 decimals, unscaled), overdue
+     * days and classification.
+     */
+    public interface LoanState {
+        void accept(String bankCode, String loanId, long balanceCents, long rateMillionths, int overdueDays,
+                    Classification classification);
     }
 
     /**
-     * As {@link #scanLoans}, but of each loan only its bank, id and rate are decoded: what the previous date's rates
-     * need, in a fraction of the time.
+     * As {@link #scanLoans}, but of each loan only what {@link LoanState} needs is decoded, in a fraction of the
+     * time.
      */
-    @Transactional(readOnly = true)
-    public <W extends LoanRate> List<W> scanRates(long runId, int threads, Supplier<W> newWorker) {
-        return scan(runId, threads, newWorker, (chunk, worker) -> LoanCodec.readRates(chunk.payload(), worker));
-    }
-
-    /** What migration needs of a loan: its bank, id, balance in cents, overdue days and classification. */
-    public interface LoanState {
-        void accept(String bankCode, String loanId, long balanceCents, int overdueDays, Classification classification);
-    }
-
-    /** As {@link #scanRates}, but decoding what migration needs of each loan (SPEC 5.4). */
     @Transactional(readOnly = true)
     public <W extends LoanState> List<W> scanStates(long runId, int threads, Supplier<W> newWorker) {
         return scan(runId, threads, newWorker, (chunk, worker) -> LoanCodec.readStates(chunk.payload(), worker));

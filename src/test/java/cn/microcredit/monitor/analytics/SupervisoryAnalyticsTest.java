@@ -34,8 +34,8 @@ class SupervisoryAnalyticsTest {
         ComparisonLoans index = new ComparisonLoans(loans.length);
         ComparisonLoans.Batch batch = index.batch();
         for (Loan l : loans) {
-            batch.accept(l.bankCode(), l.loanId(), l.balance().movePointRight(2).longValueExact(), l.overdueDays(),
-                    l.classification());
+            batch.accept(l.bankCode(), l.loanId(), l.balance().movePointRight(2).longValueExact(),
+                    l.annualRatePct().movePointRight(6).longValueExact(), l.overdueDays(), l.classification());
         }
         batch.flush();
         return index.sort();
@@ -96,6 +96,21 @@ class SupervisoryAnalyticsTest {
                 .containsExactly("CLASSIFICATION:NORMAL>NORMAL:1", "AGEING:CURRENT>CURRENT:1");
         assertThat(a.outlookByKey().get(Analytics.key(Level.COUNTY, "210123", "")).projectedNplRatePct())
                 .isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void aLoanSettledOnTheComparisonDateAndGoneTodayIsNotMissing() {
+        ComparisonLoans before = before(loan("Z1", "210123", "0.00", 0, Classification.NORMAL),
+                loan("K1", "210123", "2000.00", 0, Classification.NORMAL));
+        AnalyticsSums sums = new AnalyticsSums(before);
+        sums.accept(loan("K1", "210123", "2000.00", 0, Classification.NORMAL));
+
+        Analytics a = SupervisoryAnalytics.of(sums, before, COMPARISON, List.of(
+                cell("210123", "2000.00", Status.OK), county("210123", "2000.00", Status.OK)));
+
+        assertThat(a.migration()).filteredOn(m -> m.bankCode().isEmpty())
+                .extracting(m -> m.dimension() + ":" + m.fromState() + ">" + m.toState() + ":" + m.loanCount())
+                .containsExactly("CLASSIFICATION:NORMAL>NORMAL:1", "AGEING:CURRENT>CURRENT:1");
     }
 
     @Test

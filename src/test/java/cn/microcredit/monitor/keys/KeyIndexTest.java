@@ -1,6 +1,7 @@
 package cn.microcredit.monitor.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +60,48 @@ class KeyIndexTest {
         }
         assertThat(index.size()).isEqualTo(n);
         assertThat(firstOutOfOrder).isEqualTo(-1);
+    }
+
+    @Test
+    void theIntValueTravelsWithItsEntryThroughTheSort() {
+        Random random = new Random(11);
+        KeyIndex index = KeyIndex.withIntValues(16);
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
+            String key = "B1/L" + i;
+            index.add(Fingerprint.of(key), Fingerprint.check(key), i, -i);
+        }
+        index.sort();
+        for (int i = 0; i < n; i += 1 + random.nextInt(7)) {
+            String key = "B1/L" + i;
+            int at = index.first(Fingerprint.of(key), Fingerprint.check(key));
+            assertThat(index.value(at)).isEqualTo(i);
+            assertThat(index.intValue(at)).isEqualTo(-i);
+        }
+    }
+
+    @Test
+    void anIndexTakesEntriesOfOneShapeOnly() {
+        assertThatThrownBy(() -> new KeyIndex(1).add(1L, 1, 1L, 1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> KeyIndex.withIntValues(1).add(1L, 1, 1L)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void entriesOfOneSlotSortByKeyThenCheck() {
+        Random random = new Random(3);
+        KeyIndex index = new KeyIndex(16);
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
+            long key = 1 + random.nextInt(3);
+            int check = random.nextInt(1000) - 500;
+            index.add(key, check, key * 10_000 + check);
+        }
+        index.sort();
+        for (int i = 1; i < n; i++) {
+            assertThat(index.value(i - 1)).isLessThanOrEqualTo(index.value(i));
+        }
+        assertThat(index.value(index.first(2, -500))).isEqualTo(20_000 - 500);
+        assertThat(index.value(index.first(3, 499))).isEqualTo(30_000 + 499);
     }
 
     @Test

@@ -9,8 +9,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import cn.microcredit.monitor.keys.Fingerprint;
-import cn.microcredit.monitor.keys.KeyIndex;
 import cn.microcredit.monitor.loan.Classification;
 import cn.microcredit.monitor.loan.Guarantee;
 import cn.microcredit.monitor.loan.Loan;
@@ -24,9 +22,9 @@ class HistoryRulesTest {
 
     /** B1's loan L1 was accepted on the comparison date at 3.850000 %; cell 210123 × B1 was PAUSE then. */
     private static HistoryRules rules() {
-        KeyIndex rates = new KeyIndex(1);
-        rates.add(Fingerprint.of("B1", "L1"), Fingerprint.check("B1", "L1"), 3_850_000L);
-        return new HistoryRules(COMPARISON, rates.sort(), Set.of(RiskAssessment.key("210123", "B1")));
+        ComparisonRates rates = (bank, id) -> bank.equals("B1") && id.equals("L1") ? 3_850_000L
+                : ComparisonRates.NOT_ACCEPTED;
+        return new HistoryRules(COMPARISON, rates, Set.of(RiskAssessment.key("210123", "B1")));
     }
 
     private static Loan loan(String bank, String id, String county, LocalDate issued, String ratePct) {

@@ -66,14 +66,15 @@ class GoldenChunkTest {
     }
 
     @Test
-    void everyReleasedVersionGivesTheRatesAloneAsTheWholeLoansHaveThem() {
+    void everyReleasedVersionGivesTheRatesAsTheWholeLoansHaveThem() {
         List<String> expected = GoldenChunks.loans(0).stream().map(l -> l.loan().bankCode() + "/" + l.loan().loanId()
                 + "/" + l.loan().annualRatePct().unscaledValue()).toList();
         assertThat(expected.get(2)).isEqualTo("PSBC-LN/借据-0003/3123456");
         assertThat(expected.get(7)).isEqualTo("LNRCB/LN-0008/1");
         for (String name : LOAN_CHUNKS) {
             List<String> rates = new ArrayList<>();
-            LoanCodec.readRates(GoldenChunks.bytes(name), (bank, id, rate) -> rates.add(bank + "/" + id + "/" + rate));
+            LoanCodec.readStates(GoldenChunks.bytes(name), (bank, id, cents, rate, days, c) -> rates.add(
+                    bank + "/" + id + "/" + rate));
             assertThat(rates).as(name).isEqualTo(expected);
         }
     }
@@ -87,7 +88,7 @@ class GoldenChunkTest {
                 .contains("NORMAL", "SPECIAL_MENTION", "SUBSTANDARD", "DOUBTFUL", "LOSS");
         for (String name : LOAN_CHUNKS) {
             List<String> states = new ArrayList<>();
-            LoanCodec.readStates(GoldenChunks.bytes(name), (bank, id, cents, days, c) -> states.add(
+            LoanCodec.readStates(GoldenChunks.bytes(name), (bank, id, cents, rate, days, c) -> states.add(
                     bank + "/" + id + "/" + cents + "/" + days + "/" + c));
             assertThat(states).as(name).isEqualTo(expected);
         }
@@ -144,7 +145,8 @@ class GoldenChunkTest {
         assertThatThrownBy(() -> decodeLoans(v3)).isInstanceOf(StoreException.class)
                 .hasMessage("stored chunk of loans has format version 3, which this build cannot read (it reads "
                         + "versions 1 to 2): a newer release wrote it; run that release or a later one");
-        assertThatThrownBy(() -> LoanCodec.readRates(v3, (b, l, r) -> { })).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> LoanCodec.readStates(v3, (b, l, c, r, d, k) -> { }))
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("format version 3");
         assertThatThrownBy(() -> decodeLoans(v0)).isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("stored chunk of loans has format version 0, which this build cannot read");
@@ -167,7 +169,8 @@ class GoldenChunkTest {
     void aChunkOfOneKindHandedToTheReaderOfAnotherIsRefused() {
         assertThatThrownBy(() -> decodeLoans(GoldenChunks.bytes("roster-v2.chunk"))).isInstanceOf(StoreException.class)
                 .hasMessage("stored chunk holds roster periods, not loans");
-        assertThatThrownBy(() -> LoanCodec.readRates(GoldenChunks.bytes("roster-v2.chunk"), (b, l, r) -> { }))
+        assertThatThrownBy(() -> LoanCodec.readStates(GoldenChunks.bytes("roster-v2.chunk"),
+                (b, l, c, r, d, k) -> { }))
                 .isInstanceOf(StoreException.class).hasMessage("stored chunk holds roster periods, not loans");
         assertThatThrownBy(() -> decodeRoster(GoldenChunks.bytes("loans-v2.chunk"))).isInstanceOf(StoreException.class)
                 .hasMessage("stored chunk holds loans, not roster periods");

@@ -14,7 +14,10 @@ import cn.microcredit.monitor.loan.Guarantee;
 import cn.microcredit.monitor.loan.Loan;
 import cn.microcredit.monitor.loan.Purpose;
 
-/** What migration decodes of a stored loan of the comparison date (SPEC 5.4), every other field passed over. */
+/**
+ * What migration (SPEC 5.4) and RATE_CHANGED (SPEC 5.3) decode of a stored loan of the comparison date, every other
+ * field passed over.
+ */
 class LoanCodecStatesTest {
 
     private static Loan loan(String id, String balance, int overdueDays, Classification c) {
@@ -24,17 +27,17 @@ class LoanCodecStatesTest {
     }
 
     @Test
-    void bankIdBalanceOverdueDaysAndClassificationOfEachLoan() {
+    void bankIdBalanceRateOverdueDaysAndClassificationOfEachLoan() {
         ChunkOut out = new ChunkOut();
         LoanCodec.write(out, 2, loan("𠀀-1", "1000000000.00", 361, Classification.LOSS));
         LoanCodec.write(out, 3, loan("L2", "0.00", 0, Classification.NORMAL));
         LoanCodec.write(out, 4, loan("L3", "0.01", 1, Classification.SPECIAL_MENTION));
         List<String> states = new ArrayList<>();
 
-        LoanCodec.readStates(out.compress(ChunkKind.LOANS), (bank, id, cents, days, c) -> states.add(
-                bank + "/" + id + "/" + cents + "/" + days + "/" + c));
+        LoanCodec.readStates(out.compress(ChunkKind.LOANS), (bank, id, cents, rate, days, c) -> states.add(
+                bank + "/" + id + "/" + cents + "/" + rate + "/" + days + "/" + c));
 
-        assertThat(states).containsExactly("PSBC-LN/𠀀-1/100000000000/361/LOSS", "PSBC-LN/L2/0/0/NORMAL",
-                "PSBC-LN/L3/1/1/SPECIAL_MENTION");
+        assertThat(states).containsExactly("PSBC-LN/𠀀-1/100000000000/23999999/361/LOSS",
+                "PSBC-LN/L2/0/23999999/0/NORMAL", "PSBC-LN/L3/1/23999999/1/SPECIAL_MENTION");
     }
 }

@@ -66,7 +66,7 @@ class LoanCodecTest {
     }
 
     @Test
-    void ratesAloneAreReadFromTheSameChunkAsTheWholeLoans() {
+    void theComparisonDatesFieldsAreReadFromTheSameChunkAsTheWholeLoans() {
         List<Loan> written = new ArrayList<>();
         for (int i = 0; i < LoanCodec.CHUNK_ROWS; i++) {
             // Lengths and magnitudes varied, so that a field passed over by the wrong width would shift the rest.
@@ -74,14 +74,16 @@ class LoanCodecTest {
                     (i % 7) + "." + (i % 1000), i % 2 == 0 ? i : -i));
         }
         byte[] chunk = encode(written, 1);
-        List<String> rates = new ArrayList<>();
+        List<String> states = new ArrayList<>();
 
-        LoanCodec.readRates(chunk, (bank, loanId, rate) -> rates.add(bank + "/" + loanId + "/" + rate));
+        LoanCodec.readStates(chunk, (bank, loanId, cents, rate, days, c) -> states.add(bank + "/" + loanId + "/"
+                + cents + "/" + rate + "/" + days + "/" + c));
 
         List<String> expected = written.stream().map(l -> l.bankCode() + "/" + l.loanId() + "/"
-                + l.annualRatePct().setScale(6).unscaledValue()).toList();
-        assertThat(rates).isEqualTo(expected);
-        assertThat(rates.get(5)).isEqualTo("LNRCB/Lxxxxx5/5500000");
+                + l.balance().setScale(2).unscaledValue() + "/" + l.annualRatePct().setScale(6).unscaledValue() + "/"
+                + l.overdueDays() + "/" + l.classification()).toList();
+        assertThat(states).isEqualTo(expected);
+        assertThat(states.get(5)).isEqualTo("LNRCB/Lxxxxx5/6500/5500000/-5/SUBSTANDARD");
     }
 
     @Test
