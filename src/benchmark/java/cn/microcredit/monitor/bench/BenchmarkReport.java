@@ -78,6 +78,7 @@ public final class BenchmarkReport {
         out.append(String.format(Locale.ROOT, "%nIn parentheses: the step logged no row count of its own, so its rate"
                 + " is per ledger row of the run. Exit status %s (0 clean; 3 = some input not used whole: in the plain"
                 + " data set a bank of banks.csv sends no ledger, as the generator makes it).%n%n", status(jobTime)));
+        out.append(reportParts(run.resolve("job.log")));
         out.append(breachLine(date, data, breaches));
 
         out.append("### Around it, same run\n\n");
@@ -124,6 +125,22 @@ public final class BenchmarkReport {
                 ratio, jobTime.exitStatus(), data, breaches.exceptions(), breaches.loans(),
                 breaches.ledgerRowsAccepted().orElse(-1), breaches.loanSharePct()));
         System.out.print(out);
+    }
+
+    /** The report step's own lines (its parts; each workbook kind's time), as the job logged them. */
+    private static String reportParts(Path log) throws java.io.IOException {
+        if (!Files.isRegularFile(log)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+            int at = line.indexOf("ReportTasklet - report: ");
+            at = at >= 0 ? at : line.indexOf("ExcelReports - workbooks: ");
+            if (at >= 0) {
+                out.append("- reportStep, ").append(line.substring(line.indexOf(" - ", at) + 3)).append('\n');
+            }
+        }
+        return out.length() == 0 ? "" : out.append('\n').toString();
     }
 
     /** The timed date's breaches: what the report step has to write, and how the data set compares to real ledgers. */
