@@ -203,7 +203,7 @@ if [ ${#results[@]} -gt 1 ]; then
             e1 = v[1, "job_exit"]; e2 = v[NR, "job_exit"]
             if ((e1 != 0 && e1 != 3) || (e2 != 0 && e2 != 3)) print "growth: not computed, a job did not complete"
             else if (t1 > 0) printf "growth: whole job %s loans / %s loans = %.2f × the time for %.2f × the loans" \
-                " (issue 6: 4,000,000 within 4.4 × 1,000,000, at -Xmx512m)\n", n2, n1, t2 / t1, n2 / n1
+                " (issues 6 and 16: 4,000,000 within 4.4 × 1,000,000, at -Xmx512m)\n", n2, n1, t2 / t1, n2 / n1
         }'
 fi
 
