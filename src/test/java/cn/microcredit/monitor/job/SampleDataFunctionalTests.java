@@ -197,6 +197,9 @@ class SampleDataFunctionalTests {
             assertThat(figures(overview, "暂停发放县区（个）")).containsExactly(3.0, 2.0, 1.0);
             assertThat(figures(overview, "风险提示县区（个）")).containsExactly(2.0, 1.0, 1.0);
             assertThat(figures(overview, "贷款笔数（笔，有余额）")).containsExactly(558.0, 556.0, 2.0);
+            // Ledger rows (601, settled loans included) apart from the roster's 746 rows, which are not loans.
+            assertThat(text(overview)).contains("全省本期各机构台账共接受 601 行（含已结清），拒收 0 行；"
+                    + "名单 roster.csv 接受 746 行、拒收 0 行；未报送台账的机构：JZB。");
         }
     }
 
