@@ -50,13 +50,13 @@ public class SchemaMigration implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigration.class);
 
-    /** Flyway's default name, set explicitly so that the check below and Flyway read the same table. */
-    static final String HISTORY_TABLE = "flyway_schema_history";
+    /** Flyway's default name, given to Flyway explicitly so that the check and Flyway read the same table. */
+    private static final String HISTORY_TABLE = "flyway_schema_history";
 
     /** Quoted: Flyway creates the table and its columns in lower case, also on H2 (which folds unquoted names up). */
     private static final String HISTORY = """
-            SELECT "version", "checksum", "type", "success" FROM "flyway_schema_history"
-            """;
+            SELECT "version", "checksum", "type", "success" FROM "%s"
+            """.formatted(HISTORY_TABLE);
     private static final String VENDOR = "{vendor}";
 
     private final DataSource dataSource;
