@@ -39,11 +39,17 @@ final class JobProcess implements AutoCloseable {
     }
 
     static JobProcess start(String... args) throws IOException {
+        return start(List.of(), args);
+    }
+
+    /** With options for the JVM too, e.g. {@code -Xlog:class+load} or a {@code -Dlogging.level...}. */
+    static JobProcess start(List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // Short runs: the quick compiler starts the JVM in half the time.
-                "-XX:TieredStopAtLevel=1", "-Xmx512m", "-Dfile.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), MonitorApplication.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-Xmx512m", "-Dfile.encoding=UTF-8"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MonitorApplication.class.getName()));
         command.addAll(List.of(args));
         return new JobProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }

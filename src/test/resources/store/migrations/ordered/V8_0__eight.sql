@@ -1,0 +1,2 @@
+-- fixture
+SELECT 2;
