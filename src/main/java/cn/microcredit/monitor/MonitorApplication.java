@@ -21,7 +21,6 @@ import cn.microcredit.monitor.cli.UsageException;
 import cn.microcredit.monitor.ops.RunGuard;
 import cn.microcredit.monitor.ops.RunLockFile;
 import cn.microcredit.monitor.ops.StopOnSignal;
-import cn.microcredit.monitor.report.excel.PoiWarmUp;
 import cn.microcredit.monitor.validate.InputValidation;
 
 
@@ -98,10 +97,6 @@ public class MonitorApplication {
         } catch (IllegalStateException e) {
             err.println("失败 FAILED: 未发布任何结果 (nothing published): " + e.getMessage());
             return 1;
-        }
-        if (!options.history() && options.purgeBefore() == null && deleteDate == null && options.exportLoans() == null) {
-            // A run writes workbooks at its end: POI's classes load on the other core while Spring starts.
-            PoiWarmUp.start();
         }
         SpringApplication app = new SpringApplication(MonitorApplication.class);
         if (options.dbUrl().startsWith(POSTGRESQL_URL)) {
