@@ -75,7 +75,7 @@ public class ExcelReports {
 
     /** One workbook being written: which exceptions and rejects belong in it, and what is tallied of them. */
     private static final class Book implements AutoCloseable {
-        final SXSSFWorkbook wb = new FastZipWorkbook(200);
+        final SXSSFWorkbook wb = new SXSSFWorkbook(200);
         final ExcelStyles styles = new ExcelStyles(wb);
         final Path file;
         final Predicate<ExceptionRepository.Row> exceptionFilter;
