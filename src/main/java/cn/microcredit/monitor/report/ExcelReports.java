@@ -4,7 +4,6 @@ import static cn.microcredit.monitor.report.excel.SheetTable.integer;
 import static cn.microcredit.monitor.report.excel.SheetTable.text;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.io.OutputStream;
@@ -87,10 +86,6 @@ public class ExcelReports {
         Set<String> counties;
         /** Time spent on this workbook alone: its sheets, its rows, writing it out. */
         long nanos;
-
-        String kind() {
-            return bank != null ? "bank" : counties != null ? "sub-bureau" : "province";
-        }
         final Map<RejectReason, Long> rejectCounts = new EnumMap<>(RejectReason.class);
         ExceptionSheets exceptions;
         SheetTable rejects;
@@ -118,6 +113,10 @@ public class ExcelReports {
         void rejectTable(ReportData data, String name) {
             rejects = new SheetTable(wb, styles, name, REJECT_COLUMNS).printedFor(data.summary().asOf().toString())
                     .badgeOnly(3).printOnly(6);
+        }
+
+        String kind() {
+            return bank != null ? "bank" : counties != null ? "sub-bureau" : "province";
         }
 
         void save() throws IOException {

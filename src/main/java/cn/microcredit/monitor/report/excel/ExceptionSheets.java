@@ -23,8 +23,9 @@ import cn.microcredit.monitor.rules.Severity;
 /**
  * 合规异常汇总 and 合规异常按县区 before 合规异常明细 (SPEC 6): breaches counted and summed by rule with a column per
  * bank (rule × bank, one printed page), then per county with its count by severity, its three most frequent rules and,
- * on screen, a column per rule (rule × county); then listed loan by loan with the Chinese rule label first and the loan's amount, balance and issue date beside it. Only
- * the severity cell is coloured: most breaches are HIGH, and a sheet of red rows says nothing.
+ * on screen, a column per rule (rule × county); then listed loan by loan, worst first, with the Chinese rule label first
+ * and the loan's amount, balance and issue date beside it. Only the severity cell is coloured: most breaches are HIGH,
+ * and a sheet of red rows says nothing.
  */
 public final class ExceptionSheets {
 
