@@ -34,15 +34,18 @@ public final class IdNumber {
         }
     }
 
-    /** The number written in ASCII digits at {@code [from, to)}, or -1 if any is not one (checked per loan). */
+    /**
+     * The number written in decimal digits at {@code [from, to)}, or -1 if any is not one (checked per loan). Any
+     * Unicode decimal digit counts, as {@code Integer.parseInt} reads them: a full-width "１９８０" is 1980.
+     */
     private static int digits(String s, int from, int to) {
         int v = 0;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
+            int d = Character.digit(s.charAt(i), 10);
+            if (d < 0) {
                 return -1;
             }
-            v = v * 10 + (c - '0');
+            v = v * 10 + d;
         }
         return v;
     }

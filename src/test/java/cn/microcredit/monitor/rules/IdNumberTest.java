@@ -68,6 +68,18 @@ class IdNumberTest {
     }
 
     @Test
+    void birthDateReadsAnyDecimalDigitsAndNothingElse() {
+        // Full-width digits read as Integer.parseInt reads them (the number itself is still invalid: 前17位应为数字).
+        String fullWidth = "110105１９４９１２３１002X";
+        assertThat(IdNumber.birthDate(fullWidth)).contains(LocalDate.of(1949, 12, 31));
+        assertThat(IdNumber.problem(fullWidth, AS_OF)).contains("前17位应为数字");
+        // A sign or a letter in the birth date is no date.
+        assertThat(IdNumber.birthDate("110105+9491231002X")).isEmpty();
+        assertThat(IdNumber.birthDate("11010519491a31002X")).isEmpty();
+        assertThat(IdNumber.birthDate(null)).isEmpty();
+    }
+
+    @Test
     void thirtiethOfFebruaryIsAnImpossibleBirthDate() {
         String id = withCheckCharacter("21010219990230123");
 
