@@ -8,6 +8,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
+import cn.microcredit.monitor.ops.Seconds;
 import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.store.LoanSnapshotTable;
 
@@ -35,7 +36,7 @@ public class LoanTableTasklet implements Tasklet {
         long started = System.nanoTime();
         long loans = table.load(p.runId(), p.asOf(), StopRequest::check);
         log.info("loan_snapshot: {} loans of {} loaded in {} s, published with the run", loans, p.asOf(),
-                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+                Seconds.ofNanos(System.nanoTime() - started));
         return RepeatStatus.FINISHED;
     }
 }

@@ -24,6 +24,7 @@ import cn.microcredit.monitor.metrics.LoanSums;
 import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.metrics.Status;
+import cn.microcredit.monitor.ops.Seconds;
 import cn.microcredit.monitor.store.AnalyticsRepository;
 import cn.microcredit.monitor.store.MetricsRepository;
 import cn.microcredit.monitor.store.RunChunks;
@@ -94,8 +95,8 @@ public class MetricsTasklet implements Tasklet {
                 before == null ? null : comparison.get().asOf(), results));
         log.info("metrics: comparison date's loans indexed for migration and the rules step: {} ({} outstanding) in "
                         + "{} s; loans summed, assessed and stored {} s; analytics (SPEC 5.4) computed and stored {} s",
-                before == null ? 0 : before.size(), before == null ? 0 : before.outstandingCount(), seconds(t1 - t0),
-                seconds(t2 - t1), seconds(System.nanoTime() - t2));
+                before == null ? 0 : before.size(), before == null ? 0 : before.outstandingCount(), Seconds.ofNanos(t1 - t0),
+                Seconds.ofNanos(t2 - t1), Seconds.ofNanos(System.nanoTime() - t2));
         if (before != null) {
             handover.give(p.runId(), comparison.get().runId(), before);
         }
@@ -103,10 +104,6 @@ public class MetricsTasklet implements Tasklet {
                 .mapToLong(r -> r.figures().loanCount()).sum();
         StepCounts.record(contribution, outstanding, results.size(), 0);
         return RepeatStatus.FINISHED;
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /** A reading thread's two workers: the sums of SPEC 5.1 and those of 5.4. */

@@ -12,6 +12,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
+import cn.microcredit.monitor.ops.Seconds;
 import cn.microcredit.monitor.ops.StopRequest;
 import cn.microcredit.monitor.report.CsvReports;
 import cn.microcredit.monitor.report.ExcelReports;
@@ -50,8 +51,8 @@ public class ReportTasklet implements Tasklet {
             StopRequest.check();
             long t2 = System.nanoTime();
             excel.write(data, staging);
-            log.info("report: figures read {} s, CSV files {} s, workbooks {} s", seconds(t1 - t0), seconds(t2 - t1),
-                    seconds(System.nanoTime() - t2));
+            log.info("report: figures read {} s, CSV files {} s, workbooks {} s", Seconds.ofNanos(t1 - t0), Seconds.ofNanos(t2 - t1),
+                    Seconds.ofNanos(System.nanoTime() - t2));
             OutputFolders.restrict(staging);
             try (var files = Files.walk(staging)) {
                 StepCounts.record(contribution, 0, files.filter(Files::isRegularFile).count(), 0);
@@ -71,9 +72,5 @@ public class ReportTasklet implements Tasklet {
             throw e;
         }
         return RepeatStatus.FINISHED;
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 }

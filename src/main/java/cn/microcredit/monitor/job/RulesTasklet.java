@@ -24,6 +24,7 @@ import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.ops.RunThreads;
+import cn.microcredit.monitor.ops.Seconds;
 import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.rules.HistoryRules;
 import cn.microcredit.monitor.rules.HouseholdRules;
@@ -120,9 +121,9 @@ public class RulesTasklet implements Tasklet {
         log.info("rules: previous date's rates of {} loans {} {} s, roster index of {} periods {} s more; "
                         + "loans checked {} s; {} loans of {} shared households grouped {} s",
                 previousLoans == null ? 0 : previousLoans.size(),
-                handedOver != null ? "taken from the metrics step" : "read", seconds(t1 - t0),
+                handedOver != null ? "taken from the metrics step" : "read", Seconds.ofNanos(t1 - t0),
                 roster == null ? 0 : roster.size(),
-                seconds(t2 - t1), seconds(t3 - t2), householdLoans.size(), shared.length, seconds(t4 - t3));
+                Seconds.ofNanos(t2 - t1), Seconds.ofNanos(t3 - t2), householdLoans.size(), shared.length, Seconds.ofNanos(t4 - t3));
         return RepeatStatus.FINISHED;
     }
 
@@ -132,10 +133,6 @@ public class RulesTasklet implements Tasklet {
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     private RosterIndex roster(long runId) {

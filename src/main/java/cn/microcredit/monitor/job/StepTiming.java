@@ -9,6 +9,8 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
+import cn.microcredit.monitor.ops.Seconds;
+
 /** One log line as each step starts and ends, with its time: what a person reading the log of a long run needs. */
 class StepTiming implements StepExecutionListener {
 
@@ -24,7 +26,7 @@ class StepTiming implements StepExecutionListener {
         LocalDateTime start = stepExecution.getStartTime();
         long millis = start == null ? 0 : Duration.between(start, LocalDateTime.now()).toMillis();
         log.info("{} {} in {} s", stepExecution.getStepName(), stepExecution.getStatus().name().toLowerCase(),
-                String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0));
+                Seconds.ofNanos(millis * 1_000_000L));
         return stepExecution.getExitStatus();
     }
 }

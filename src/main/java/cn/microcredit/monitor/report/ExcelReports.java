@@ -29,6 +29,8 @@ import cn.microcredit.monitor.ingest.Reject;
 import cn.microcredit.monitor.ingest.RejectReason;
 import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.MonitorRules;
+import cn.microcredit.monitor.ops.RunThreads;
+import cn.microcredit.monitor.ops.Seconds;
 import cn.microcredit.monitor.reference.Bank;
 import cn.microcredit.monitor.reference.County;
 import cn.microcredit.monitor.report.brief.RejectAdvice;
@@ -41,7 +43,6 @@ import cn.microcredit.monitor.report.excel.ScopeSheets;
 import cn.microcredit.monitor.report.excel.SheetTable;
 import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.LoanRepository;
-import cn.microcredit.monitor.ops.RunThreads;
 
 /**
  * The workbooks people read (SPEC 6), in Chinese: one for the province, one per sub-bureau holding only its counties,
@@ -214,7 +215,7 @@ public class ExcelReports {
                 throw failure;
             }
             log.info("workbooks: built {} s, filled and written {} s; time per kind (two threads): {}",
-                    seconds(made - started), seconds(System.nanoTime() - made), perKind(books));
+                    Seconds.ofNanos(made - started), Seconds.ofNanos(System.nanoTime() - made), perKind(books));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while writing workbooks", e);
@@ -270,11 +271,7 @@ public class ExcelReports {
             k[1] += b.nanos;
         }
         return kinds.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + ": "
-                + seconds(e.getValue()[1]) + " s").collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+                + Seconds.ofNanos(e.getValue()[1]) + " s").collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Each workbook's expected breach rows, from the counts by county and by bank. */
