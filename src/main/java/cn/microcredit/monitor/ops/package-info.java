@@ -1,6 +1,6 @@
 /**
  * Operating the job on a shared server: one run at a time per database ({@link RunGuard}, {@link RunLockFile}), a
- * clean stop on SIGTERM ({@link StopOnSignal}, {@link StopRequest}) the run id on every log line ({@link
+ * clean stop on SIGTERM ({@link StopOnSignal}, {@link StopRequest}), the run id on every log line ({@link
  * RunIdLogging}), the run's threads ({@link RunThreads}) and durations as log lines print them ({@link Seconds}).
  * Nothing here knows the policy.
  */
