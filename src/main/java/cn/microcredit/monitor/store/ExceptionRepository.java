@@ -43,33 +43,27 @@ public class ExceptionRepository {
 
     /** Number of exceptions per rule, in rule order. */
     public Map<String, Long> countByRule(long runId) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("""
+        return counts("""
                 SELECT rule, COUNT(*) FROM loan_exception WHERE run_id = ?
-                GROUP BY rule_order, rule ORDER BY rule_order""",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }, runId);
-        return counts;
+                GROUP BY rule_order, rule ORDER BY rule_order""", runId);
     }
 
     /** Number of exceptions per county code. */
     public Map<String, Long> countByCounty(long runId) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT county_code, COUNT(*) FROM loan_exception WHERE run_id = ? GROUP BY county_code",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }, runId);
-        return counts;
+        return counts("SELECT county_code, COUNT(*) FROM loan_exception WHERE run_id = ? GROUP BY county_code", runId);
     }
 
     /** Number of exceptions per bank code. */
     public Map<String, Long> countByBank(long runId) {
+        return counts("SELECT bank_code, COUNT(*) FROM loan_exception WHERE run_id = ? GROUP BY bank_code", runId);
+    }
+
+    /** A query's (key, count) rows, in the order it returns them. */
+    private Map<String, Long> counts(String sql, long runId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT bank_code, COUNT(*) FROM loan_exception WHERE run_id = ? GROUP BY bank_code",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }, runId);
+        jdbc.query(sql, rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        }, runId);
         return counts;
     }
 
