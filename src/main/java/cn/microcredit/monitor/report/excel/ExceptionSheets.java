@@ -94,7 +94,8 @@ public final class ExceptionSheets {
     public void finish() {
         long total = 0;
         BigDecimal balance = BigDecimal.ZERO;
-        for (Rule rule : tally.rules()) {
+        List<Rule> rules = tally.rules();
+        for (Rule rule : rules) {
             List<Object> row = new ArrayList<>(List.of(rule.label(), rule.severity().label(), tally.count(rule),
                     tally.balance(rule)));
             bankCodes.forEach(code -> row.add(tally.countAtBank(rule, code)));
@@ -106,13 +107,13 @@ public final class ExceptionSheets {
         }
         if (total > 0) {
             List<Object> row = new ArrayList<>(List.of("合计", "", total, balance));
-            bankCodes.forEach(code -> row.add(tally.rules().stream().mapToLong(r -> tally.countAtBank(r, code)).sum()));
+            bankCodes.forEach(code -> row.add(rules.stream().mapToLong(r -> tally.countAtBank(r, code)).sum()));
             summary.add(Tone.PLAIN, row.toArray());
         }
         for (ExceptionTally.County c : tally.counties()) {
             List<Object> row = new ArrayList<>(List.of(c.code(), countyName.apply(c.code()),
                     subBureau.apply(c.code()), c.count(), c.high(), c.medium(), c.low(), c.balance(),
-                    mainRules(c.code())));
+                    mainRules(rules, c.code())));
             for (Rule rule : Rule.values()) {
                 long n = tally.countInCounty(rule, c.code());
                 row.add(n == 0 ? null : n);
@@ -126,8 +127,8 @@ public final class ExceptionSheets {
     }
 
     /** A county's three most frequent rules with their counts, e.g. "同户多笔未结清贷款 120；非生产性用途 31". */
-    private String mainRules(String countyCode) {
-        return tally.rules().stream()
+    private String mainRules(List<Rule> rules, String countyCode) {
+        return rules.stream()
                 .filter(r -> tally.countInCounty(r, countyCode) > 0)
                 .sorted(Comparator.comparing((Rule r) -> -tally.countInCounty(r, countyCode)))
                 .limit(3)
