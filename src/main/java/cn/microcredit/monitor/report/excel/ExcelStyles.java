@@ -123,6 +123,12 @@ public final class ExcelStyles {
         } else if (tone == Tone.AMBER) {
             fill(s, AMBER_LIGHT);
         }
+        if (kind == Kind.TEXT) {
+            // A character's indent, so that text after a right-aligned number (政策条款 after a count, 机构代码 after a
+            // date) does not run into it.
+            s.setAlignment(HorizontalAlignment.LEFT); // an indent needs an explicit alignment
+            s.setIndention((short) 1);
+        }
         if (kind.format != null) {
             if (formats == null) {
                 formats = wb.createDataFormat();
