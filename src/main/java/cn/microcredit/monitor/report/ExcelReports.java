@@ -6,7 +6,6 @@ import static cn.microcredit.monitor.report.excel.SheetTable.text;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +40,7 @@ import cn.microcredit.monitor.report.excel.ExceptionSheets;
 import cn.microcredit.monitor.report.excel.NotesSheet;
 import cn.microcredit.monitor.report.excel.ScopeSheets;
 import cn.microcredit.monitor.report.excel.SheetTable;
+import cn.microcredit.monitor.report.excel.WorkbookFile;
 import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.LoanRepository;
 
@@ -93,7 +93,12 @@ public class ExcelReports {
         /** What is written once every exception and reject is in (summaries that come before their detail). */
         Runnable finisher = () -> { };
 
-        Book(Path file, Predicate<ExceptionRepository.Row> exceptionFilter, Predicate<Reject> rejectFilter) {
+        /** Where the breach and reject rows wait, as sheet XML, until the workbook is saved. */
+        final Path rowsFolder;
+
+        Book(Path file, Predicate<ExceptionRepository.Row> exceptionFilter, Predicate<Reject> rejectFilter)
+                throws IOException {
+            this.rowsFolder = PoiTempFolder.use();
             this.file = file;
             this.exceptionFilter = exceptionFilter;
             this.rejectFilter = rejectFilter;
@@ -108,12 +113,12 @@ public class ExcelReports {
             exceptions = new ExceptionSheets(wb, styles, asOf, code -> {
                 County c = data.county(code);
                 return c == null ? code : c.name();
-            }, data::subBureau, bankCodes, printedRows);
+            }, data::subBureau, bankCodes, printedRows).streamed(rowsFolder);
         }
 
         void rejectTable(ReportData data, String name) {
             rejects = new SheetTable(wb, styles, name, REJECT_COLUMNS).printedFor(data.summary().asOf().toString())
-                    .badgeOnly(3).printOnly(6);
+                    .badgeOnly(3).printOnly(6).streamed(rowsFolder);
         }
 
         String kind() {
@@ -124,14 +129,19 @@ public class ExcelReports {
             finisher.run();
             exceptions.finish();
             rejects.finish();
-            try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
-            }
+            WorkbookFile.write(wb, List.of(exceptions.detail(), rejects), file);
         }
 
         @Override
         public void close() throws IOException {
-            wb.close();
+            try (wb) {
+                if (exceptions != null) {
+                    exceptions.detail().discard();
+                }
+                if (rejects != null) {
+                    rejects.discard();
+                }
+            }
         }
     }
 
@@ -304,7 +314,7 @@ public class ExcelReports {
     }
 
     private Book scopeBook(ReportData data, Path dir, String scope, Predicate<String> countyFilter,
-                           Predicate<Reject> rejectFilter, LocalDateTime generatedAt) {
+                           Predicate<Reject> rejectFilter, LocalDateTime generatedAt) throws IOException {
         Book book = new Book(dir.resolve(fileName(scope, data)), e -> countyFilter.test(e.countyCode()), rejectFilter);
         new ScopeSheets(book.wb, book.styles, data, scope, countyFilter).write();
         book.exceptionTables(data, data.banks().all().stream().map(Bank::code).toList(), PRINTED_BREACHES);

@@ -87,6 +87,19 @@ public final class ExceptionSheets {
         tally.add(rule, bankCode, countyCode, balance);
     }
 
+    /**
+     * The detail's rows go straight into sheet XML in {@code folder} (see {@link SheetTable#streamed}); save the
+     * workbook with {@link WorkbookFile#write} and {@link #detail}.
+     */
+    public ExceptionSheets streamed(java.nio.file.Path folder) {
+        detail.streamed(folder);
+        return this;
+    }
+
+    public SheetTable detail() {
+        return detail;
+    }
+
     public ExceptionTally tally() {
         return tally;
     }

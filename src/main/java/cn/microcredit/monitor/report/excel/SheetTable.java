@@ -1,8 +1,14 @@
 package cn.microcredit.monitor.report.excel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -77,6 +83,12 @@ public final class SheetTable {
     private Sheet sheet;
     private int sheets;
     private int row;
+    /** Where streamed rows are kept until the workbook is saved; null while rows go through POI. */
+    private Path streamFolder;
+    private StreamedRows streamed;
+    private final List<StreamedRows> streamedSheets = new ArrayList<>();
+    private final Kind[] kinds;
+    private final Map<Tone, short[]> styleIndexes = new EnumMap<>(Tone.class);
 
     public SheetTable(Workbook wb, ExcelStyles styles, String name, List<Column> columns) {
         this(wb, styles, name, columns, MAX_ROWS);
@@ -88,12 +100,16 @@ public final class SheetTable {
         this.name = name;
         this.columns = columns;
         this.maxRows = maxRows;
+        this.kinds = columns.stream().map(Column::kind).toArray(Kind[]::new);
         nextSheet();
     }
 
     private void nextSheet() {
         if (sheet != null) {
             finishSheet();
+        }
+        if (streamed != null) {
+            closeStreamed();
         }
         sheets++;
         sheet = wb.createSheet(sheets == 1 ? name : name + "(" + sheets + ")");
@@ -107,6 +123,52 @@ public final class SheetTable {
             sheet.setColumnWidth(i, Math.min(255, printedWidth(columns.get(i))) * 256);
         }
         row = 1;
+        if (streamFolder != null) {
+            openStreamed();
+        }
+    }
+
+    /**
+     * Writes the data rows straight as sheet XML into a temp file in {@code folder} rather than through POI's row
+     * objects (for the tables of tens of thousands of rows); the workbook must then be saved with
+     * {@link WorkbookFile#write}, which puts the rows into their sheets. Call before the first row.
+     */
+    public SheetTable streamed(Path folder) {
+        if (row != 1 || sheets != 1) {
+            throw new IllegalStateException("streamed() after rows were added to " + name);
+        }
+        this.streamFolder = folder;
+        openStreamed();
+        return this;
+    }
+
+    /** The sheets whose rows were streamed, for {@link WorkbookFile#write}; empty if not {@link #streamed}. */
+    List<StreamedRows> streamedSheets() {
+        return streamedSheets;
+    }
+
+    /** Deletes the temp files of streamed rows: once the workbook is saved, or when it is given up. */
+    public void discard() throws IOException {
+        for (StreamedRows rows : streamedSheets) {
+            rows.delete();
+        }
+    }
+
+    private void openStreamed() {
+        try {
+            streamed = new StreamedRows(sheet, streamFolder, columns.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temp file for the rows of " + name, e);
+        }
+        streamedSheets.add(streamed);
+    }
+
+    private void closeStreamed() {
+        try {
+            streamed.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the rows of " + name, e);
+        }
     }
 
     /** The as-of date, for the printed footer. */
@@ -151,6 +213,14 @@ public final class SheetTable {
         if (row > maxRows) {
             nextSheet();
         }
+        if (streamed != null) {
+            try {
+                streamed.row(row++, styleIndexes.computeIfAbsent(tone, this::styleIndexes), kinds, values);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the rows of " + name, e);
+            }
+            return;
+        }
         Row r = sheet.createRow(row++);
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
@@ -166,6 +236,16 @@ public final class SheetTable {
             }
             write(cell, c.kind(), v);
         }
+    }
+
+    /** Each column's style index for a row of this tone, as {@link #add} gives POI's cells. */
+    private short[] styleIndexes(Tone tone) {
+        short[] indexes = new short[columns.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = (badgeColumn < 0 ? styles.cell(tone, kinds[i])
+                    : i == badgeColumn ? styles.badge(tone) : styles.cell(Tone.PLAIN, kinds[i])).getIndex();
+        }
+        return indexes;
     }
 
     /**
@@ -201,14 +281,22 @@ public final class SheetTable {
     /** Writes a value by its column kind (see {@link #add}); text is always a string cell. */
     static void write(Cell cell, Kind kind, Object v) {
         switch (kind) {
-            case TEXT -> {
-                String s = v.toString();
-                cell.setCellValue(s.length() > MAX_CELL_CHARS ? s.substring(0, MAX_CELL_CHARS - 1) + "…" : s);
-            }
+            case TEXT -> cell.setCellValue(text(v));
             case DATE -> cell.setCellValue((java.time.LocalDate) v);
-            case WAN, SIGNED_WAN -> cell.setCellValue(wan(decimal(v)));
-            default -> cell.setCellValue(decimal(v).setScale(2, RoundingMode.HALF_UP).doubleValue());
+            default -> cell.setCellValue(number(kind, v));
         }
+    }
+
+    /** A text cell's value: cut to Excel's limit of a cell, with "…" at the cut. */
+    static String text(Object v) {
+        String s = v.toString();
+        return s.length() > MAX_CELL_CHARS ? s.substring(0, MAX_CELL_CHARS - 1) + "…" : s;
+    }
+
+    /** A numeric cell's value (any kind but TEXT and DATE). */
+    static double number(Kind kind, Object v) {
+        return kind == Kind.WAN || kind == Kind.SIGNED_WAN ? wan(decimal(v))
+                : decimal(v).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 
     /**
@@ -226,6 +314,9 @@ public final class SheetTable {
     /** Freezes the header and sets the filter over what was written. */
     public void finish() {
         finishSheet();
+        if (streamed != null) {
+            closeStreamed();
+        }
     }
 
     private void finishSheet() {
