@@ -6,19 +6,91 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import cn.microcredit.monitor.report.excel.ExcelStyles.Tone;
 
 class SheetTableTest {
+
+    @TempDir
+    Path rowsFolder;
+
+    /** Text a ledger may carry: formulas, markup, controls, spaces at the ends, emoji, a lone surrogate, too long. */
+    static final List<String> HOSTILE = List.of("=1+1", "@SUM(A1)", "<b>&amp;\"'</b>", "a\tb\nc\rd", "\u00A0nbsp",
+            " lead", "trail ", "ctl\u0001\u001F", "emoji \uD83D\uDE00", "lone \uD800 x", "nonchar \uFFFE\uFFFF", "",
+            "喀喇沁左翼蒙古族自治县", "x".repeat(SheetTable.MAX_CELL_CHARS + 5));
+
+    @Test
+    void streamedRowsReadBackExactlyAsRowsWrittenThroughPoi() throws IOException {
+        List<SheetTable.Column> columns = List.of(SheetTable.text("规则", 10), SheetTable.text("严重程度", 8),
+                SheetTable.money("金额（元）"), SheetTable.date("发放日期"), SheetTable.wan("余额（万元）"),
+                SheetTable.rate("逾期率（%）"), SheetTable.integer("笔数"));
+        Workbook[] read = new Workbook[2];
+        for (int streamed = 0; streamed < 2; streamed++) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            Path file = rowsFolder.resolve("book" + streamed + ".xlsx");
+            try (SXSSFWorkbook wb = new SXSSFWorkbook(2)) {
+                SheetTable t = new SheetTable(wb, new ExcelStyles(wb), "明细", columns).badgeOnly(1);
+                if (streamed == 1) {
+                    t.streamed(rowsFolder);
+                }
+                int i = 0;
+                for (String text : HOSTILE) {
+                    Tone tone = Tone.values()[i % Tone.values().length];
+                    t.add(tone, text, "高", new BigDecimal("12345.675"), LocalDate.of(2023, 10, 7 + i % 20),
+                            new BigDecimal("17036170.22"), i % 3 == 0 ? null : 3.456, (long) i);
+                    i++;
+                }
+                t.add(Tone.PLAIN, (Object) null);
+                t.finish();
+                WorkbookFile.write(wb, List.of(t), file);
+                t.discard();
+            }
+            read[streamed] = new XSSFWorkbook(Files.newInputStream(file));
+        }
+        Sheet poi = read[0].getSheet("明细");
+        Sheet streamed = read[1].getSheet("明细");
+        assertThat(streamed.getLastRowNum()).isEqualTo(HOSTILE.size() + 1).isEqualTo(poi.getLastRowNum());
+        for (int r = 0; r <= poi.getLastRowNum(); r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                Cell a = poi.getRow(r).getCell(c);
+                Cell b = streamed.getRow(r).getCell(c);
+                assertThat(b.getCellType()).as("row %d column %d", r, c).isEqualTo(a.getCellType());
+                assertThat(b.toString()).as("row %d column %d", r, c).isEqualTo(a.toString());
+                assertThat(b.getCellStyle().getIndex()).as("row %d column %d", r, c)
+                        .isEqualTo(a.getCellStyle().getIndex());
+            }
+        }
+        // What the comparison stands on: text kept as text, cut at Excel's limit, controls as '?', numbers exact.
+        assertThat(streamed.getRow(1).getCell(0).getStringCellValue()).isEqualTo("=1+1");
+        assertThat(streamed.getRow(3).getCell(0).getStringCellValue()).isEqualTo("<b>&amp;\"'</b>");
+        assertThat(streamed.getRow(4).getCell(0).getStringCellValue()).isEqualTo("a\tb\nc\rd");
+        assertThat(streamed.getRow(6).getCell(0).getStringCellValue()).isEqualTo(" lead");
+        assertThat(streamed.getRow(8).getCell(0).getStringCellValue()).isEqualTo("ctl??");
+        assertThat(streamed.getRow(9).getCell(0).getStringCellValue()).isEqualTo("emoji \uD83D\uDE00");
+        assertThat(streamed.getRow(10).getCell(0).getStringCellValue()).isEqualTo("lone ? x");
+        assertThat(streamed.getRow(14).getCell(0).getStringCellValue()).hasSize(SheetTable.MAX_CELL_CHARS).endsWith("x…");
+        assertThat(streamed.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(12345.68);
+        assertThat(streamed.getRow(1).getCell(3).getLocalDateTimeCellValue().toLocalDate())
+                .isEqualTo(LocalDate.of(2023, 10, 7));
+        assertThat(streamed.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(1703.617022);
+        assertThat(streamed.getRow(1).getCell(5).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(streamed.getRow(15).getCell(0).getCellType()).isEqualTo(CellType.BLANK);
+    }
 
     @Test
     void rowsPastTheSheetLimitContinueOnNumberedSheets() throws IOException {
@@ -31,6 +103,29 @@ class SheetTableTest {
         assertThat(read.getSheet("明细").getLastRowNum()).isEqualTo(3);
         assertThat(read.getSheet("明细(3)").getLastRowNum()).isEqualTo(1);
         assertThat(read.getSheet("明细(2)").getRow(0).getCell(0).getStringCellValue()).isEqualTo("借据号");
+    }
+
+    @Test
+    void streamedRowsPastTheSheetLimitContinueOnNumberedSheetsEachWithItsRows() throws IOException {
+        Workbook read = write(3, 7, "L1", true);
+
+        assertThat(read.getNumberOfSheets()).isEqualTo(3);
+        assertThat(read.getSheet("明细").getLastRowNum()).isEqualTo(3);
+        assertThat(read.getSheet("明细(2)").getLastRowNum()).isEqualTo(3);
+        assertThat(read.getSheet("明细(3)").getLastRowNum()).isEqualTo(1);
+        assertThat(read.getSheet("明细(3)").getRow(0).getCell(0).getStringCellValue()).isEqualTo("借据号");
+        assertThat(read.getSheet("明细(3)").getRow(1).getCell(1).getNumericCellValue()).isEqualTo(2005.50);
+        // The filter covers each sheet's own rows.
+        assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) read.getSheet("明细(2)")).getCTWorksheet()
+                .getAutoFilter().getRef()).isEqualTo("A1:C4");
+    }
+
+    @Test
+    void streamedRowsOfAnEmptyTableLeaveTheHeaderAlone() throws IOException {
+        Workbook read = write(3, 0, "L1", true);
+
+        assertThat(read.getSheet("明细").getLastRowNum()).isZero();
+        assertThat(read.getSheet("明细").getRow(0).getCell(0).getStringCellValue()).isEqualTo("借据号");
     }
 
     @Test
@@ -149,19 +244,33 @@ class SheetTableTest {
         }
     }
 
-    private static Workbook write(int maxRows, int rows, String text) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private Workbook write(int maxRows, int rows, String text) throws IOException {
+        return write(maxRows, rows, text, false);
+    }
+
+    /** The table written through POI's rows, or streamed and put in by {@link WorkbookFile}. */
+    private Workbook write(int maxRows, int rows, String text, boolean streamed) throws IOException {
+        Path file = rowsFolder.resolve("t.xlsx");
         try (SXSSFWorkbook wb = new SXSSFWorkbook(2)) {
             SheetTable t = new SheetTable(wb, new ExcelStyles(wb), "明细",
                     List.of(SheetTable.text("借据号", 10), SheetTable.money("余额（元）"), SheetTable.rate("逾期率（%）")),
                     maxRows);
+            if (streamed) {
+                t.streamed(rowsFolder);
+            }
             for (int i = 0; i < rows; i++) {
                 t.add(Tone.RED, text, new BigDecimal("2005.49979"), null);
             }
             t.finish();
             assertThat(t.rows()).isEqualTo(rows);
-            wb.write(bytes);
+            WorkbookFile.write(wb, List.of(t), file);
+            t.discard();
         }
-        return new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()));
+        try (var files = Files.list(rowsFolder)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("temp files left").containsExactly("t.xlsx");
+        }
+        Workbook read = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(file)));
+        Files.delete(file);
+        return read;
     }
 }
