@@ -18,6 +18,7 @@ import cn.microcredit.monitor.cli.CommandLineOptions;
 import cn.microcredit.monitor.cli.HistoryCommands;
 import cn.microcredit.monitor.cli.MonitorRunner;
 import cn.microcredit.monitor.cli.UsageException;
+import cn.microcredit.monitor.ops.QuickCompilation;
 import cn.microcredit.monitor.ops.RunGuard;
 import cn.microcredit.monitor.ops.RunLockFile;
 import cn.microcredit.monitor.ops.StopOnSignal;
@@ -39,6 +40,7 @@ public class MonitorApplication {
     private static final String POSTGRESQL_PROFILE = "postgresql";
 
     public static void main(String[] args) {
+        QuickCompilation.startIfFewCores();
         int exitCode = run(args, System.out, System.err);
         // After a SIGTERM the JVM is already shutting down: the stop hook exits with this code.
         StopOnSignal.runEnded(exitCode);
