@@ -205,7 +205,7 @@ public class ExcelReports {
             // Every breach goes into up to three workbooks (province, sub-bureau, bank). The workbooks are shared
             // between two threads by the rows they will hold; each thread reads the breaches and rejects itself, in
             // the same order, then writes its workbooks out (compressing them is much of the work).
-            expectRows(books, runId, data);
+            expectRows(books, data);
             for (Future<Object> f : pool.invokeAll(shareByRows(books).stream().map(group -> (Callable<Object>) () -> {
                 fill(group, runId, data);
                 for (Book b : group) {
@@ -285,9 +285,9 @@ public class ExcelReports {
     }
 
     /** Each workbook's expected breach rows, from the counts by county and by bank. */
-    private void expectRows(List<Book> books, long runId, ReportData data) {
-        Map<String, Long> byCounty = exceptions.countByCounty(runId);
-        Map<String, Long> byBank = exceptions.countByBank(runId);
+    private static void expectRows(List<Book> books, ReportData data) {
+        Map<String, Long> byCounty = data.exceptionsByCounty();
+        Map<String, Long> byBank = data.exceptionsByBank();
         long all = byCounty.values().stream().mapToLong(Long::longValue).sum();
         for (Book b : books) {
             b.expectedRows = b.bank != null ? byBank.getOrDefault(b.bank, 0L)

@@ -23,6 +23,7 @@ import cn.microcredit.monitor.store.MetricsRepository.HistoryPoint;
 public record ReportData(RunSummary summary, Map<String, County> counties, Banks banks, List<CellResult> countyCells,
                          List<CellResult> bankCountyCells, List<CellResult> bankCells, List<AgeingRow> ageing,
                          List<HistoryPoint> history, Map<String, Long> exceptionsByCounty,
+                         Map<String, Long> exceptionsByBank,
                          Map<String, Long> rejectsByCounty, Comparison comparison, Analytics analytics) {
 
     /** Ageing buckets of the 1104 S71 report, in order. */

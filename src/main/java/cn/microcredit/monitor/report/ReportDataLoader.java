@@ -42,6 +42,10 @@ public class ReportDataLoader {
     }
 
     public RunSummary summary(long runId, LocalDate asOf) {
+        return summary(runId, asOf, exceptions.counts(runId));
+    }
+
+    private RunSummary summary(long runId, LocalDate asOf, ExceptionRepository.Counts exceptionCounts) {
         List<FileResult> files = runs.files(runId);
         List<String> missing = runs.banksWithoutRows(runId);
         List<CellResult> counties = metrics.results(runId, Level.COUNTY);
@@ -50,7 +54,7 @@ public class ReportDataLoader {
         CellResult province = metrics.results(runId, Level.PROVINCE).get(0);
         LocalDate previous = runs.previousOf(runId).map(RunRepository.StoredRun::asOf).orElse(null);
         Analytics analytics = this.analytics.load(runId);
-        return new RunSummary(false, asOf, runId, previous, files, missing, statuses, exceptions.countByRule(runId),
+        return new RunSummary(false, asOf, runId, previous, files, missing, statuses, exceptionCounts.byRule(),
                 RunSummary.rosterStatus(files), province, RunSummary.exitCode(files, missing),
                 runs.comparisonBasis(runId), analytics.likelyPauseCounties(), analytics.province());
     }
@@ -58,10 +62,12 @@ public class ReportDataLoader {
     public ReportData load(long runId, LocalDate asOf) {
         Map<String, County> counties = runs.counties(runId).stream()
                 .collect(Collectors.toMap(County::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        return new ReportData(summary(runId, asOf), counties, runs.banks(runId),
+        ExceptionRepository.Counts exceptionCounts = exceptions.counts(runId);
+        return new ReportData(summary(runId, asOf, exceptionCounts), counties, runs.banks(runId),
                 metrics.results(runId, Level.COUNTY), metrics.results(runId, Level.BANK_COUNTY),
                 metrics.results(runId, Level.BANK), metrics.ageing(runId), metrics.history(runId),
-                exceptions.countByCounty(runId), loans.rejectsByCounty(runId), comparison(runId),
+                exceptionCounts.byCounty(), exceptionCounts.byBank(), loans.rejectsByCounty(runId),
+                comparison(runId),
                 analytics.load(runId));
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -41,28 +42,20 @@ public class ExceptionRepository {
                 e.loan().issueDate() == null ? null : Date.valueOf(e.loan().issueDate())}).toList());
     }
 
-    /** Number of exceptions per rule, in rule order. */
-    public Map<String, Long> countByRule(long runId) {
-        return counts("""
-                SELECT rule, COUNT(*) FROM loan_exception WHERE run_id = ?
-                GROUP BY rule_order, rule ORDER BY rule_order""", runId);
+    /** A run's exceptions counted by rule (in rule order), by county and by bank (in code order). */
+    public record Counts(Map<String, Long> byRule, Map<String, Long> byCounty, Map<String, Long> byBank) {
     }
 
-    /** Number of exceptions per county code. */
-    public Map<String, Long> countByCounty(long runId) {
-        return counts("SELECT county_code, COUNT(*) FROM loan_exception WHERE run_id = ? GROUP BY county_code", runId);
-    }
-
-    /** Number of exceptions per bank code. */
-    public Map<String, Long> countByBank(long runId) {
-        return counts("SELECT bank_code, COUNT(*) FROM loan_exception WHERE run_id = ? GROUP BY bank_code", runId);
-    }
-
-    /** A query's (key, count) rows, in the order it returns them. */
-    private Map<String, Long> counts(String sql, long runId) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query(sql, rs -> {
-            counts.put(rs.getString(1), rs.getLong(2));
+    /** The three counts of a run, from one pass over its exceptions. */
+    public Counts counts(long runId) {
+        Counts counts = new Counts(new LinkedHashMap<>(), new TreeMap<>(), new TreeMap<>());
+        jdbc.query("""
+                SELECT rule, county_code, bank_code, COUNT(*) FROM loan_exception WHERE run_id = ?
+                GROUP BY rule_order, rule, county_code, bank_code ORDER BY rule_order""", rs -> {
+            long n = rs.getLong(4);
+            counts.byRule().merge(rs.getString(1), n, Long::sum);
+            counts.byCounty().merge(rs.getString(2), n, Long::sum);
+            counts.byBank().merge(rs.getString(3), n, Long::sum);
         }, runId);
         return counts;
     }
