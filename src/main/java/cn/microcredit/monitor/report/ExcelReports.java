@@ -47,8 +47,9 @@ import cn.microcredit.monitor.store.LoanRepository;
 /**
  * The workbooks people read (SPEC 6), in Chinese: one for the province, one per sub-bureau holding only its counties,
  * and one data-quality feedback workbook per bank in {@code banks/} holding only that bank's rows. All are streamed
- * (SXSSF) and filled together, so the exception and reject tables are read from the database once, whatever their
- * size. Personal data is masked; text from inputs is written as text, never as a formula.
+ * (SXSSF) and filled together, so the exception and reject tables are read from the database once per thread, whatever
+ * their size; their rows go straight into sheet XML ({@link SheetTable#streamed}), put into the workbook as it is saved
+ * ({@link WorkbookFile}). Personal data is masked; text from inputs is written as text, never as a formula.
  */
 @Component
 public class ExcelReports {
