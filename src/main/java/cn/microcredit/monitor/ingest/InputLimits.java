@@ -79,17 +79,20 @@ public final class InputLimits {
     }
 
     private static void check(long line, List<String> values) throws Exceeded {
+        // Each limit read once a row, not once a field: a system property lookup per field was 1 % of a 1 M run.
+        long fieldLimit = fieldChars();
         long total = 0;
         for (int i = 0; i < values.size(); i++) {
             int length = values.get(i).length();
-            if (length > fieldChars()) {
+            if (length > fieldLimit) {
                 throw new Exceeded("第" + line + "行第" + (i + 1) + "列 " + length + " 个字符，超过单个字段上限 "
-                        + fieldChars() + " 个字符 (" + FIELD_CHARS + ")");
+                        + fieldLimit + " 个字符 (" + FIELD_CHARS + ")");
             }
             total += length;
         }
-        if (total > rowChars()) {
-            throw new Exceeded("第" + line + "行 " + total + " 个字符，超过单行上限 " + rowChars() + " 个字符 ("
+        long rowLimit = rowChars();
+        if (total > rowLimit) {
+            throw new Exceeded("第" + line + "行 " + total + " 个字符，超过单行上限 " + rowLimit + " 个字符 ("
                     + ROW_CHARS + ")");
         }
     }

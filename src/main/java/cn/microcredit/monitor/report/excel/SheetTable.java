@@ -88,7 +88,7 @@ public final class SheetTable {
     private StreamedRows streamed;
     private final List<StreamedRows> streamedSheets = new ArrayList<>();
     private final Kind[] kinds;
-    private final Map<Tone, short[]> styleIndexes = new EnumMap<>(Tone.class);
+    private final Map<Tone, byte[][]> styleAttributes = new EnumMap<>(Tone.class);
 
     public SheetTable(Workbook wb, ExcelStyles styles, String name, List<Column> columns) {
         this(wb, styles, name, columns, MAX_ROWS);
@@ -215,7 +215,8 @@ public final class SheetTable {
         }
         if (streamed != null) {
             try {
-                streamed.row(row++, styleIndexes.computeIfAbsent(tone, this::styleIndexes), kinds, values);
+                streamed.row(row++, styleAttributes.computeIfAbsent(tone,
+                        t -> StreamedRows.styleAttributes(styleIndexes(t))), kinds, values);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the rows of " + name, e);
             }

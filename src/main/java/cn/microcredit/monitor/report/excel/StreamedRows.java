@@ -24,6 +24,16 @@ import cn.microcredit.monitor.report.excel.ExcelStyles.Kind;
 final class StreamedRows implements AutoCloseable {
 
     private static final int FLUSH_AT = 1 << 16;
+    private static final byte[] ROW_OPEN = ascii("<row r=\"");
+    private static final byte[] ROW_OPEN_END = ascii("\">\n");
+    private static final byte[] ROW_CLOSE = ascii("</row>\n");
+    private static final byte[] CELL_OPEN = ascii("<c r=\"");
+    private static final byte[] CELL_CLOSE = ascii("</c>");
+    private static final byte[] INLINE_OPEN = ascii(" t=\"inlineStr\"><is><t");
+    private static final byte[] INLINE_CLOSE = ascii("</t></is>");
+    private static final byte[] PRESERVE = ascii(" xml:space=\"preserve\"");
+    private static final byte[] NUMBER_OPEN = ascii(" t=\"n\"><v>");
+    private static final byte[] NUMBER_CLOSE = ascii("</v>");
 
     private final Sheet sheet;
     private final Path file;
@@ -52,50 +62,73 @@ final class StreamedRows implements AutoCloseable {
     }
 
     /**
-     * One row: its 0-based index on the sheet, each cell's style index, the column kinds and the values (as
-     * {@link SheetTable#add}); a null value leaves a styled empty cell.
+     * One row: its 0-based index on the sheet, each cell's style attribute ({@link #styleAttributes}), the column
+     * kinds and the values (as {@link SheetTable#add}); a null value leaves a styled empty cell.
      */
-    void row(int index, short[] styles, Kind[] kinds, Object[] values) throws IOException {
-        byte[] r = ascii(Integer.toString(index + 1));
-        put("<row r=\"");
-        put(r);
-        put("\">\n");
+    void row(int index, byte[][] styles, Kind[] kinds, Object[] values) throws IOException {
+        int rowStart = pos + ROW_OPEN.length;
+        put(ROW_OPEN);
+        digits(index + 1);
+        int rowEnd = pos;
+        put(ROW_OPEN_END);
         for (int i = 0; i < kinds.length; i++) {
-            put("<c r=\"");
+            put(CELL_OPEN);
             put(columnNames[i]);
-            put(r);
+            room(rowEnd - rowStart);
+            System.arraycopy(buf, rowStart, buf, pos, rowEnd - rowStart);
+            pos += rowEnd - rowStart;
             put('"');
-            if (styles[i] != 0) {
-                put(" s=\"");
-                put(Integer.toString(styles[i] & 0xffff));
-                put('"');
-            }
+            put(styles[i]);
             Object v = i < values.length ? values[i] : null;
             if (v == null) {
-                put(">");
+                put('>');
             } else if (kinds[i] == Kind.TEXT) {
                 String s = SheetTable.text(v);
-                put(" t=\"inlineStr\"><is><t");
-                if (!s.isEmpty() && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1)))) {
-                    put(" xml:space=\"preserve\"");
+                put(INLINE_OPEN);
+                if (!s.isEmpty() && (Character.isWhitespace(s.charAt(0))
+                        || Character.isWhitespace(s.charAt(s.length() - 1)))) {
+                    put(PRESERVE);
                 }
                 put('>');
                 escaped(s);
-                put("</t></is>");
+                put(INLINE_CLOSE);
             } else {
                 double d = kinds[i] == Kind.DATE ? DateUtil.getExcelDate(((LocalDate) v).atStartOfDay())
                         : SheetTable.number(kinds[i], v);
-                put(" t=\"n\"><v>");
+                put(NUMBER_OPEN);
                 put(Double.toString(d));
-                put("</v>");
+                put(NUMBER_CLOSE);
             }
-            put("</c>");
+            put(CELL_CLOSE);
         }
-        put("</row>\n");
+        put(ROW_CLOSE);
         if (pos >= FLUSH_AT) {
             out.write(buf, 0, pos);
             pos = 0;
         }
+    }
+
+    /** Each cell's {@code s} attribute for these style indexes (none for style 0, as POI writes it). */
+    static byte[][] styleAttributes(short[] styles) {
+        byte[][] attributes = new byte[styles.length][];
+        for (int i = 0; i < styles.length; i++) {
+            attributes[i] = ascii(styles[i] == 0 ? "" : " s=\"" + (styles[i] & 0xffff) + "\"");
+        }
+        return attributes;
+    }
+
+    /** A positive number in decimal. */
+    private void digits(int n) {
+        int length = 1;
+        for (int rest = n; rest >= 10; rest /= 10) {
+            length++;
+        }
+        room(length);
+        for (int i = pos + length - 1; i >= pos; i--) {
+            buf[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        pos += length;
     }
 
     /** Ends the rows; {@link #copyTo} then gives them. */

@@ -121,6 +121,19 @@ class SheetTableTest {
     }
 
     @Test
+    void streamedRowsAreNumberedRightAcrossEveryCountOfDigits() throws IOException {
+        Workbook read = write(20_000, 10_001, "L1", true);
+
+        Sheet sheet = read.getSheet("明细");
+        assertThat(sheet.getLastRowNum()).isEqualTo(10_001);
+        for (int r : new int[] {1, 9, 10, 99, 100, 999, 1_000, 9_999, 10_000, 10_001}) {
+            assertThat(sheet.getRow(r).getRowNum()).isEqualTo(r);
+            assertThat(sheet.getRow(r).getCell(2).getAddress().formatAsString()).isEqualTo("C" + (r + 1));
+            assertThat(sheet.getRow(r).getCell(1).getNumericCellValue()).isEqualTo(2005.50);
+        }
+    }
+
+    @Test
     void streamedRowsOfAnEmptyTableLeaveTheHeaderAlone() throws IOException {
         Workbook read = write(3, 0, "L1", true);
 
