@@ -251,9 +251,11 @@ public class ExcelReports {
     /** A group's workbooks get their breach rows, then their rejects, read on the calling thread. */
     private void fill(List<Book> group, long runId, ReportData data) {
         exceptions.forEachWorstFirst(runId, e -> {
-            Object[] row = exceptionRow(e, data);
+            Object[] row = null;
             for (Book b : group) {
                 if (b.exceptionFilter.test(e)) {
+                    // Made (names masked) only for a breach this thread's workbooks hold: each thread reads them all.
+                    row = row != null ? row : exceptionRow(e, data);
                     long t = System.nanoTime();
                     b.exceptions.add(e.rule(), e.bankCode(), e.countyCode(), e.balance(), row);
                     b.nanos += System.nanoTime() - t;

@@ -7,6 +7,7 @@ import static cn.microcredit.monitor.report.excel.SheetTable.text;
 import static cn.microcredit.monitor.report.excel.SheetTable.wan;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class ExceptionSheets {
      * The detail's rows go straight into sheet XML in {@code folder} (see {@link SheetTable#streamed}); save the
      * workbook with {@link WorkbookFile#write} and {@link #detail}.
      */
-    public ExceptionSheets streamed(java.nio.file.Path folder) {
+    public ExceptionSheets streamed(Path folder) {
         detail.streamed(folder);
         return this;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -107,9 +108,6 @@ public final class SheetTable {
     private void nextSheet() {
         if (sheet != null) {
             finishSheet();
-        }
-        if (streamed != null) {
-            closeStreamed();
         }
         sheets++;
         sheet = wb.createSheet(sheets == 1 ? name : name + "(" + sheets + ")");
@@ -226,11 +224,7 @@ public final class SheetTable {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             Cell cell = r.createCell(i);
-            if (badgeColumn < 0) {
-                cell.setCellStyle(styles.cell(tone, c.kind()));
-            } else {
-                cell.setCellStyle(i == badgeColumn ? styles.badge(tone) : styles.cell(Tone.PLAIN, c.kind()));
-            }
+            cell.setCellStyle(style(tone, i));
             Object v = i < values.length ? values[i] : null;
             if (v == null) {
                 continue;
@@ -239,12 +233,19 @@ public final class SheetTable {
         }
     }
 
-    /** Each column's style index for a row of this tone, as {@link #add} gives POI's cells. */
+    /** A cell's style in a row of this tone: the row's tone everywhere, or only in the badge column. */
+    private CellStyle style(Tone tone, int column) {
+        if (badgeColumn < 0) {
+            return styles.cell(tone, kinds[column]);
+        }
+        return column == badgeColumn ? styles.badge(tone) : styles.cell(Tone.PLAIN, kinds[column]);
+    }
+
+    /** Each column's style index for a row of this tone. */
     private short[] styleIndexes(Tone tone) {
         short[] indexes = new short[columns.size()];
         for (int i = 0; i < indexes.length; i++) {
-            indexes[i] = (badgeColumn < 0 ? styles.cell(tone, kinds[i])
-                    : i == badgeColumn ? styles.badge(tone) : styles.cell(Tone.PLAIN, kinds[i])).getIndex();
+            indexes[i] = style(tone, i).getIndex();
         }
         return indexes;
     }
@@ -315,9 +316,6 @@ public final class SheetTable {
     /** Freezes the header and sets the filter over what was written. */
     public void finish() {
         finishSheet();
-        if (streamed != null) {
-            closeStreamed();
-        }
     }
 
     private void finishSheet() {
@@ -334,6 +332,9 @@ public final class SheetTable {
                     + String.format("%,d", lastPrinted) + " 行；全部明细请在屏幕上按列筛选查看");
         }
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(row - 1, 0), 0, columns.size() - 1));
+        if (streamed != null) {
+            closeStreamed();
+        }
     }
 
     /** Rows written so far, over all sheets. */
