@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.springframework.boot.SpringApplication;
@@ -18,6 +20,7 @@ import cn.microcredit.monitor.cli.CommandLineOptions;
 import cn.microcredit.monitor.cli.HistoryCommands;
 import cn.microcredit.monitor.cli.MonitorRunner;
 import cn.microcredit.monitor.cli.UsageException;
+import cn.microcredit.monitor.ops.FastStart;
 import cn.microcredit.monitor.ops.QuickCompilation;
 import cn.microcredit.monitor.ops.RunGuard;
 import cn.microcredit.monitor.ops.RunLockFile;
@@ -40,11 +43,33 @@ public class MonitorApplication {
     private static final String POSTGRESQL_PROFILE = "postgresql";
 
     public static void main(String[] args) {
+        // A plain java -jar: the run goes to a JVM that starts faster (ops/FastStart), unless the command line is only
+        // to be answered (--help, a usage error).
+        OptionalInt secondJvm = launch(args)
+                .map(fullRun -> FastStart.runInSecondJvm(args, fullRun)).orElse(OptionalInt.empty());
+        if (secondJvm.isPresent()) {
+            System.exit(secondJvm.getAsInt());
+        }
+        FastStart.watchFirstJvm();
         QuickCompilation.startIfFewCores();
         int exitCode = run(args, System.out, System.err);
         // After a SIGTERM the JVM is already shutting down: the stop hook exits with this code.
         StopOnSignal.runEnded(exitCode);
         System.exit(exitCode);
+    }
+
+    /**
+     * What the command line starts: nothing for --help or a usage error (answered at once by {@link #run}); else
+     * whether it is the run of a date.
+     */
+    private static Optional<Boolean> launch(String[] args) {
+        try {
+            CommandLineOptions options = CommandLineOptions.parse(args);
+            return options.help() ? Optional.empty() : Optional.of(options.input() != null && !options.validateOnly()
+                    && CommandLineOptions.deleteDate(args) == null);
+        } catch (UsageException e) {
+            return Optional.empty();
+        }
     }
 
     /** Runs the whole job as the command line would; returns the exit code instead of exiting. */

@@ -21,12 +21,15 @@ import javax.management.ObjectName;
  * DiagnosticCommand MBean ({@code jcmd PID Compiler.directives_add} from inside); a method then hot enough for C2 is
  * compiled by C1 without profiling instead. It is added on a thread of its own, since starting JMX takes 0.2 s. Nothing
  * is done with more than two cores (C2 then has a core to itself; not measured here), on a JVM without that MBean, or
- * with {@code -Dmonitor.compiler=full}. A failure is never the run's: the job only runs slower.
+ * with {@code -Dmonitor.compiler=full}, nor in the JVM {@link FastStart} starts with the option itself. A failure is
+ * never the run's: the job only runs slower.
  */
 public final class QuickCompilation {
 
     /** System property: {@code full} keeps C2 whatever the cores. */
     public static final String PROPERTY = "monitor.compiler";
+    /** Its value when the JVM was started with {@code -XX:TieredStopAtLevel=1} ({@link FastStart}): nothing to add. */
+    static final String BY_OPTION = "c1-by-option";
     static final String DIRECTIVE = "[ { match: \"*.*\", c2: { Exclude: true } } ]";
 
     private QuickCompilation() {
@@ -42,7 +45,7 @@ public final class QuickCompilation {
     }
 
     static boolean wanted(int cores, String setting) {
-        return cores <= 2 && !"full".equalsIgnoreCase(setting);
+        return cores <= 2 && !"full".equalsIgnoreCase(setting) && !BY_OPTION.equals(setting);
     }
 
     /** Adds the directive; true if the JVM took it. */

@@ -22,6 +22,8 @@ class QuickCompilationTest {
         assertThat(QuickCompilation.wanted(2, "FULL")).isFalse();
         assertThat(QuickCompilation.wanted(2, "c1")).isTrue();
         assertThat(QuickCompilation.wanted(3, null)).isFalse();
+        // FastStart's second JVM: C1 only by its command line already.
+        assertThat(QuickCompilation.wanted(2, "c1-by-option")).isFalse();
     }
 
     /** In a JVM of its own: the directive stays for the rest of a JVM's life, and this one runs the other tests. */
