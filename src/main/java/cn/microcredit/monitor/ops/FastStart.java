@@ -25,14 +25,15 @@ import java.util.stream.Stream;
  * of reading, parsing and verifying some 10,000 of them out of the jar's nested jars, and that, on one or two cores,
  * compiles with C1 only from its first method ({@code -XX:TieredStopAtLevel=1}, which {@link QuickCompilation} can only
  * approach from inside). Java 17 takes neither from a jar: both are options of the {@code java} command, so this JVM
- * starts that one. Measured in docs/benchmarks.md (issue 16): a sample date 7.2 s against 4.5 s.
+ * starts that one. Measured (docs/benchmarks.md, issue 16): a sample date in 4.8-5.4 s against 6.7-7.6 s, a 1 M-loan
+ * date about 2 s faster.
  * <p>
  * The second JVM runs the jar as Spring Boot extracts it ({@code java -Djarmode=tools -jar ... extract}: the
  * application's classes in a plain jar, its libraries beside it), which class data sharing needs. The extracted jar and
  * the archive are kept per jar (its name, size and time) and Java version, under {@code fast-start/} beside the jar,
  * or under {@code ~/.cache/microcredit-monitor/} when that folder cannot be written; made the first time a jar runs
- * (the extraction takes about a second, and writing the archive when that run exits a second or two more), replaced
- * when the jar is. A run that finds them missing or unusable loses only their speed: the JVM ignores an archive it
+ * (the extraction takes about a second, and writing the archive when that run exits about five more: the first sample
+ * date after a build takes 13 s), replaced when the jar is. A run that finds them missing or unusable loses only their speed: the JVM ignores an archive it
  * cannot use, and whatever fails in preparing them leaves the job to run in this JVM.
  * <p>
  * The first JVM only waits: the second has its console, its JVM options (the heap, {@code -D} settings) and the exit
@@ -124,7 +125,7 @@ public final class FastStart {
                 return;
             }
             System.err.println("microcredit-monitor: the launching JVM (process " + parent + ") was killed; "
-                    + "stopping at once, nothing published");
+                    + "stopping at once, as if this one had been");
             Runtime.getRuntime().halt(1);
         }, "fast-start-watch");
         watch.setDaemon(true);
