@@ -21,7 +21,8 @@ import cn.microcredit.monitor.store.StoredLoan;
  * Applies the rules of SPEC 5.3 to each outstanding loan as it is read back: its own rules ({@link LoanRules}), the
  * roster ({@link RosterRules}) and the comparison date ({@link HistoryRules}); the rules themselves live in
  * {@code rules/}. Loans of households that may have several outstanding loans are kept for {@link RulesTasklet} to
- * judge together ({@code HouseholdRules}). One instance per thread; breaches are stored in batches as they are found.
+ * judge together ({@code HouseholdRules}). One instance per thread of a pass over the loans (the metrics step's, or
+ * the rules step's own); breaches are stored in batches as they are found.
  */
 final class LoanChecks implements Consumer<StoredLoan> {
 
@@ -100,5 +101,19 @@ final class LoanChecks implements Consumer<StoredLoan> {
     /** Outstanding loans of households that may have another: to be grouped by their real household id. */
     List<Loan> householdLoans() {
         return householdLoans;
+    }
+
+    /** After a pass: stores what each thread's checks still hold, and sums up what they found. */
+    static LoanPassHandover.Pass finish(long runId, List<LoanChecks> threads) {
+        List<Loan> householdLoans = new ArrayList<>();
+        long checked = 0;
+        long found = 0;
+        for (LoanChecks checks : threads) {
+            checks.flush();
+            householdLoans.addAll(checks.householdLoans());
+            checked += checks.checked();
+            found += checks.found();
+        }
+        return new LoanPassHandover.Pass(runId, checked, found, householdLoans);
     }
 }

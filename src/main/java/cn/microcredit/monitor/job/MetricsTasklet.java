@@ -3,6 +3,7 @@ package cn.microcredit.monitor.job;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -25,7 +26,9 @@ import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.metrics.RiskAssessment;
 import cn.microcredit.monitor.metrics.Status;
 import cn.microcredit.monitor.ops.Seconds;
+import cn.microcredit.monitor.rules.RosterIndex;
 import cn.microcredit.monitor.store.AnalyticsRepository;
+import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.MetricsRepository;
 import cn.microcredit.monitor.store.RunChunks;
 import cn.microcredit.monitor.store.RunRepository;
@@ -34,8 +37,10 @@ import cn.microcredit.monitor.store.StoredLoan;
 /**
  * Sums the stored loans per bank × county (read back in parallel) and assesses every level against the tolerance
  * (SPEC 5.1, 5.2); in the same pass, the supervisory analytics of SPEC 5.4 (regime split, vintage, and, with the
- * comparison date's loans held as a compact index, migration and the projected outlook). That index is handed on to
- * the rules step, which compares today's rates with it.
+ * comparison date's loans held as a compact index, migration and the projected outlook), and each loan's own, roster
+ * and history rules of SPEC 5.3 ({@link LoanChecks}: the breaches are stored as they are found, and the rest is handed
+ * to the rules step, {@link LoanPassHandover}). One pass, so each stored loan is decoded and looked up in the
+ * comparison date once a run.
  */
 @Component
 public class MetricsTasklet implements Tasklet {
@@ -47,17 +52,21 @@ public class MetricsTasklet implements Tasklet {
     private final MetricsRepository metrics;
     private final MonitorRules rules;
     private final AnalyticsRepository analytics;
-    private final ComparisonLoansHandover handover;
+    private final ExceptionRepository exceptions;
+    private final LoanCheckSetup checkSetup;
+    private final LoanPassHandover handover;
     private final int threads;
 
     public MetricsTasklet(RunRepository runs, RunChunks chunks, MetricsRepository metrics, MonitorRules rules,
-                          AnalyticsRepository analytics, ComparisonLoansHandover handover,
-                          @Value("${monitor.load.threads:2}") int threads) {
+                          AnalyticsRepository analytics, ExceptionRepository exceptions, LoanCheckSetup checkSetup,
+                          LoanPassHandover handover, @Value("${monitor.load.threads:2}") int threads) {
         this.runs = runs;
         this.chunks = chunks;
         this.metrics = metrics;
         this.analytics = analytics;
         this.rules = rules;
+        this.exceptions = exceptions;
+        this.checkSetup = checkSetup;
         this.handover = handover;
         this.threads = threads;
     }
@@ -65,40 +74,57 @@ public class MetricsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunParameters p = RunParameters.of(chunkContext);
+        long runId = p.runId();
         // The comparison date of SPEC 5.2, chosen once when the run began: growth, prev_status and migration use it.
-        Optional<RunRepository.StoredRun> comparison = runs.previousOf(p.runId());
+        Optional<RunRepository.StoredRun> comparison = runs.previousOf(runId);
         long t0 = System.nanoTime();
         handover.release();
+        boolean checkLoans = handover.enabled();
+        // The roster's index is built on a thread of its own while the comparison date's loans are read on the others.
+        CompletableFuture<RosterIndex> roster = checkLoans ? checkSetup.rosterIndex(runId)
+                : CompletableFuture.completedFuture(null);
         ComparisonLoans before = comparison.map(r -> ComparisonLoansReader.read(chunks, r.runId(), threads))
                 .orElse(null);
+        long[] shared = chunks.sharedHouseholds(runId);
+        LoanChecks.Context checks = null;
+        if (checkLoans) {
+            checks = checkSetup.context(p, shared, LoanCheckSetup.join(roster), comparison, before);
+            exceptions.deleteRun(runId);
+        }
         long t1 = System.nanoTime();
-        long[] shared = chunks.sharedHouseholds(p.runId());
-        List<Workers> workers = chunks.scanLoans(p.runId(), threads,
-                () -> new Workers(new LoanSums(rules, shared), new AnalyticsSums(before)));
+        LoanChecks.Context checkContext = checks;
+        List<Workers> workers = chunks.scanLoans(runId, threads, () -> new Workers(new LoanSums(rules, shared),
+                new AnalyticsSums(before), checkContext == null ? null : new LoanChecks(checkContext, runId,
+                exceptions)));
         LoanSums sums = workers.stream().map(Workers::sums).reduce(LoanSums::merge).orElseThrow().finish();
         AnalyticsSums analyticsSums = workers.stream().map(Workers::analytics).reduce(AnalyticsSums::merge)
                 .orElseThrow();
+        LoanPassHandover.Pass pass = checkContext == null ? null
+                : LoanChecks.finish(runId, workers.stream().map(Workers::checks).toList());
+        long t2 = System.nanoTime();
         Map<String, Figures> previous = comparison.map(r -> metrics.bankCountyFigures(r.runId())).orElse(Map.of());
         Map<String, Status> previousStatus = comparison.map(r -> metrics.statuses(r.runId())).orElse(Map.of());
         Map<String, Long> households = sums.countyHouseholds();
         List<CellResult> results = new RiskAssessment(rules)
-                .assess(sums.cells(), runs.banks(p.runId()), previous, previousStatus).stream()
+                .assess(sums.cells(), runs.banks(runId), previous, previousStatus).stream()
                 .map(r -> switch (r.level()) {
                     case COUNTY -> r.withHouseholdCount(households.get(r.countyCode()));
                     case PROVINCE -> r.withHouseholdCount(sums.provinceHouseholds());
                     default -> r;
                 })
                 .toList();
-        metrics.save(p.runId(), p.asOf(), results, sums.ageing());
-        long t2 = System.nanoTime();
-        analytics.save(p.runId(), p.asOf(), SupervisoryAnalytics.of(analyticsSums, before,
+        metrics.save(runId, p.asOf(), results, sums.ageing());
+        analytics.save(runId, p.asOf(), SupervisoryAnalytics.of(analyticsSums, before,
                 before == null ? null : comparison.get().asOf(), results));
-        log.info("metrics: comparison date's loans indexed for migration and the rules step: {} ({} outstanding) in "
-                        + "{} s; loans summed, assessed and stored {} s; analytics (SPEC 5.4) computed and stored {} s",
-                before == null ? 0 : before.size(), before == null ? 0 : before.outstandingCount(), Seconds.ofNanos(t1 - t0),
-                Seconds.ofNanos(t2 - t1), Seconds.ofNanos(System.nanoTime() - t2));
-        if (before != null) {
-            handover.give(p.runId(), comparison.get().runId(), before);
+        log.info("metrics: comparison date's loans indexed ({} loans, {} outstanding){} {} s; loans summed{} in one "
+                        + "pass {} s; assessed, analytics (SPEC 5.4) computed, all stored {} s",
+                before == null ? 0 : before.size(), before == null ? 0 : before.outstandingCount(),
+                checkLoans ? " and the roster's (" + (checks.roster() == null ? "no roster" : "its index") + ")" : "",
+                Seconds.ofNanos(t1 - t0), pass == null ? "" : " and checked against SPEC 5.3 (" + pass.found()
+                        + " breaches of a loan's own, roster and history rules)", Seconds.ofNanos(t2 - t1),
+                Seconds.ofNanos(System.nanoTime() - t2));
+        if (pass != null) {
+            handover.give(pass);
         }
         long outstanding = results.stream().filter(r -> r.level() == Level.PROVINCE)
                 .mapToLong(r -> r.figures().loanCount()).sum();
@@ -106,12 +132,15 @@ public class MetricsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** A reading thread's two workers: the sums of SPEC 5.1 and those of 5.4. */
-    private record Workers(LoanSums sums, AnalyticsSums analytics) implements Consumer<StoredLoan> {
+    /** A reading thread's workers: the sums of SPEC 5.1 and those of 5.4, and the checks of 5.3 (or null). */
+    private record Workers(LoanSums sums, AnalyticsSums analytics, LoanChecks checks) implements Consumer<StoredLoan> {
         @Override
         public void accept(StoredLoan stored) {
             sums.accept(stored);
             analytics.accept(stored.loan());
+            if (checks != null) {
+                checks.accept(stored);
+            }
         }
     }
 }
