@@ -86,20 +86,18 @@ public class MetricsTasklet implements Tasklet {
         ComparisonLoans before = comparison.map(r -> ComparisonLoansReader.read(chunks, r.runId(), threads))
                 .orElse(null);
         long[] shared = chunks.sharedHouseholds(runId);
-        LoanChecks.Context checks = null;
-        if (checkLoans) {
-            checks = checkSetup.context(p, shared, LoanCheckSetup.join(roster), comparison, before);
-            exceptions.deleteRun(runId);
+        LoanChecks.Context checks = checkLoans
+                ? checkSetup.context(p, shared, LoanCheckSetup.join(roster), comparison, before) : null;
+        if (checks != null) {
+            exceptions.deleteRun(runId); // the breaches of an earlier attempt at this run, if any
         }
         long t1 = System.nanoTime();
-        LoanChecks.Context checkContext = checks;
         List<Workers> workers = chunks.scanLoans(runId, threads, () -> new Workers(new LoanSums(rules, shared),
-                new AnalyticsSums(before), checkContext == null ? null : new LoanChecks(checkContext, runId,
-                exceptions)));
+                new AnalyticsSums(before), checks == null ? null : new LoanChecks(checks, runId, exceptions)));
         LoanSums sums = workers.stream().map(Workers::sums).reduce(LoanSums::merge).orElseThrow().finish();
         AnalyticsSums analyticsSums = workers.stream().map(Workers::analytics).reduce(AnalyticsSums::merge)
                 .orElseThrow();
-        LoanPassHandover.Pass pass = checkContext == null ? null
+        LoanPassHandover.Pass pass = checks == null ? null
                 : LoanChecks.finish(runId, workers.stream().map(Workers::checks).toList());
         long t2 = System.nanoTime();
         Map<String, Figures> previous = comparison.map(r -> metrics.bankCountyFigures(r.runId())).orElse(Map.of());
@@ -119,7 +117,7 @@ public class MetricsTasklet implements Tasklet {
         log.info("metrics: comparison date's loans indexed ({} loans, {} outstanding){} {} s; loans summed{} in one "
                         + "pass {} s; assessed, analytics (SPEC 5.4) computed, all stored {} s",
                 before == null ? 0 : before.size(), before == null ? 0 : before.outstandingCount(),
-                checkLoans ? " and the roster's (" + (checks.roster() == null ? "no roster" : "its index") + ")" : "",
+                checks == null ? "" : " and the roster's (" + (checks.roster() == null ? "no roster" : "its index") + ")",
                 Seconds.ofNanos(t1 - t0), pass == null ? "" : " and checked against SPEC 5.3 (" + pass.found()
                         + " breaches of a loan's own, roster and history rules)", Seconds.ofNanos(t2 - t1),
                 Seconds.ofNanos(System.nanoTime() - t2));
