@@ -20,6 +20,8 @@ import cn.microcredit.monitor.report.OutputFolders;
 import cn.microcredit.monitor.report.ReportData;
 import cn.microcredit.monitor.report.ReportDataLoader;
 import cn.microcredit.monitor.report.StagingFolders;
+import cn.microcredit.monitor.store.ExceptionRepository;
+import cn.microcredit.monitor.store.RunBreaches;
 
 /** Writes every report of the run into a staging folder beside the published one; nobody reads it there. */
 @Component
@@ -28,11 +30,13 @@ public class ReportTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
 
     private final ReportDataLoader loader;
+    private final ExceptionRepository exceptions;
     private final CsvReports csv;
     private final ExcelReports excel;
 
-    public ReportTasklet(ReportDataLoader loader, CsvReports csv, ExcelReports excel) {
+    public ReportTasklet(ReportDataLoader loader, ExceptionRepository exceptions, CsvReports csv, ExcelReports excel) {
         this.loader = loader;
+        this.exceptions = exceptions;
         this.csv = csv;
         this.excel = excel;
     }
@@ -45,14 +49,16 @@ public class ReportTasklet implements Tasklet {
         try {
             long t0 = System.nanoTime();
             ReportData data = loader.load(p.runId(), p.asOf());
+            // Read once for the CSV file and every workbook, each of which prints them in its own order.
+            RunBreaches breaches = exceptions.read(p.runId());
             StopRequest.check();
             long t1 = System.nanoTime();
-            csv.write(data, staging);
+            csv.write(data, breaches, staging);
             StopRequest.check();
             long t2 = System.nanoTime();
-            excel.write(data, staging);
-            log.info("report: figures read {} s, CSV files {} s, workbooks {} s", Seconds.ofNanos(t1 - t0), Seconds.ofNanos(t2 - t1),
-                    Seconds.ofNanos(System.nanoTime() - t2));
+            excel.write(data, breaches, staging);
+            log.info("report: figures and {} breaches read {} s, CSV files {} s, workbooks {} s", breaches.size(),
+                    Seconds.ofNanos(t1 - t0), Seconds.ofNanos(t2 - t1), Seconds.ofNanos(System.nanoTime() - t2));
             OutputFolders.restrict(staging);
             try (var files = Files.walk(staging)) {
                 StepCounts.record(contribution, 0, files.filter(Files::isRegularFile).count(), 0);

@@ -14,7 +14,7 @@ import cn.microcredit.monitor.metrics.CellResult;
 import cn.microcredit.monitor.metrics.Percent;
 import cn.microcredit.monitor.metrics.Reason;
 import cn.microcredit.monitor.reference.County;
-import cn.microcredit.monitor.store.ExceptionRepository;
+import cn.microcredit.monitor.store.RunBreaches;
 import cn.microcredit.monitor.store.LoanRepository;
 import cn.microcredit.monitor.store.MetricsRepository.AgeingRow;
 
@@ -41,14 +41,13 @@ public class CsvReports {
     public static final List<String> REJECT_COLUMNS = List.of("file", "line", "bank_code", "loan_id", "reason", "detail");
 
     private final LoanRepository loans;
-    private final ExceptionRepository exceptions;
 
-    public CsvReports(LoanRepository loans, ExceptionRepository exceptions) {
+    public CsvReports(LoanRepository loans) {
         this.loans = loans;
-        this.exceptions = exceptions;
     }
 
-    public void write(ReportData data, Path dir) throws IOException {
+    /** The run's CSV files; {@code breaches} the run's, read once for every report. */
+    public void write(ReportData data, RunBreaches breaches, Path dir) throws IOException {
         LocalDate asOf = data.summary().asOf();
         Map<String, OutlookRow> outlook = data.analytics().outlookByKey();
         try (CsvOut out = new CsvOut(dir.resolve("county_metrics.csv"), COUNTY_COLUMNS)) {
@@ -92,7 +91,7 @@ public class CsvReports {
                     .forEach(a -> out.row(asOf, a.countyCode(), a.bucket(), a.loanCount(), a.balance()));
         }
         try (CsvOut out = new CsvOut(dir.resolve("exceptions.csv"), EXCEPTION_COLUMNS)) {
-            exceptions.forEach(data.summary().runId(), e -> out.row(asOf, e.bankCode(), e.loanId(), e.countyCode(),
+            breaches.forEach(e -> out.row(asOf, e.bankCode(), e.loanId(), e.countyCode(),
                     e.householdId(), e.rule().name(), e.rule().severity().name(), e.detail()));
         }
         try (CsvOut out = new CsvOut(dir.resolve("rejects.csv"), REJECT_COLUMNS)) {

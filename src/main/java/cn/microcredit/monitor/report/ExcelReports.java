@@ -42,6 +42,7 @@ import cn.microcredit.monitor.report.excel.ScopeSheets;
 import cn.microcredit.monitor.report.excel.SheetTable;
 import cn.microcredit.monitor.report.excel.WorkbookFile;
 import cn.microcredit.monitor.store.ExceptionRepository;
+import cn.microcredit.monitor.store.RunBreaches;
 import cn.microcredit.monitor.store.LoanRepository;
 
 /**
@@ -63,13 +64,11 @@ public class ExcelReports {
      */
     static final int PRINTED_BREACHES = 200;
 
-    private final ExceptionRepository exceptions;
     private final LoanRepository loans;
 
     private final MonitorRules rules;
 
-    public ExcelReports(ExceptionRepository exceptions, LoanRepository loans, MonitorRules rules) {
-        this.exceptions = exceptions;
+    public ExcelReports(LoanRepository loans, MonitorRules rules) {
         this.loans = loans;
         this.rules = rules;
     }
@@ -146,7 +145,8 @@ public class ExcelReports {
         }
     }
 
-    public void write(ReportData data, Path dir) throws IOException {
+    /** The run's workbooks; {@code breaches} the run's, read once for every report. */
+    public void write(ReportData data, RunBreaches breaches, Path dir) throws IOException {
         PoiTempFolder.use();
         PoiXmlFactories.use();
         List<Book> books = new ArrayList<>();
@@ -204,11 +204,12 @@ public class ExcelReports {
             long made = System.nanoTime();
             long runId = data.summary().runId();
             // Every breach goes into up to three workbooks (province, sub-bureau, bank). The workbooks are shared
-            // between two threads by the rows they will hold; each thread reads the breaches and rejects itself, in
-            // the same order, then writes its workbooks out (compressing them is much of the work).
+            // between two threads by the rows they will hold; each thread walks the breaches (held in memory, read once
+            // for every report) and reads the rejects itself, in the same order, then writes its workbooks out
+            // (compressing them is much of the work).
             expectRows(books, data);
             for (Future<Object> f : pool.invokeAll(shareByRows(books).stream().map(group -> (Callable<Object>) () -> {
-                fill(group, runId, data);
+                fill(group, runId, breaches, data);
                 for (Book b : group) {
                     long t = System.nanoTime();
                     b.save();
@@ -248,13 +249,13 @@ public class ExcelReports {
         };
     }
 
-    /** A group's workbooks get their breach rows, then their rejects, read on the calling thread. */
-    private void fill(List<Book> group, long runId, ReportData data) {
-        exceptions.forEachWorstFirst(runId, e -> {
+    /** A group's workbooks get their breach rows, then their rejects (read on the calling thread). */
+    private void fill(List<Book> group, long runId, RunBreaches breaches, ReportData data) {
+        breaches.forEachWorstFirst(e -> {
             Object[] row = null;
             for (Book b : group) {
                 if (b.exceptionFilter.test(e)) {
-                    // Made (names masked) only for a breach this thread's workbooks hold: each thread reads them all.
+                    // Made (names masked) only for a breach this thread's workbooks hold: each thread walks them all.
                     row = row != null ? row : exceptionRow(e, data);
                     long t = System.nanoTime();
                     b.exceptions.add(e.rule(), e.bankCode(), e.countyCode(), e.balance(), row);

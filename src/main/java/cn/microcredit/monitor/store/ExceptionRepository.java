@@ -2,12 +2,12 @@ package cn.microcredit.monitor.store;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -69,35 +69,31 @@ public class ExceptionRepository {
                       LocalDate issueDate) {
     }
 
-    /** Every exception of a run, by bank, loan and rule order (the order of exceptions.csv); streamed. */
-    @Transactional
-    public void forEach(long runId, Consumer<Row> consumer) {
-        forEach(runId, "e.bank_code, e.loan_id, e.rule_order", consumer);
-    }
-
-    /** Every exception of a run, worst first: by severity, then county, bank, loan and rule; streamed. */
-    @Transactional
-    public void forEachWorstFirst(long runId, Consumer<Row> consumer) {
-        forEach(runId, """
-                CASE e.severity WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END,
-                e.county_code, e.bank_code, e.loan_id, e.rule_order""", consumer);
+    /**
+     * Every exception of a run, read once in whatever order the database keeps them and sorted in memory for the
+     * reports ({@link RunBreaches}).
+     */
+    @Transactional(readOnly = true)
+    public RunBreaches read(long runId) {
+        RunBreaches.Builder rows = new RunBreaches.Builder();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    SELECT e.bank_code, e.loan_id, e.county_code, e.household_id, e.rule, e.detail,
+                           e.borrower_name, e.borrower_id_number, e.amount, e.balance, e.issue_date
+                    FROM loan_exception e
+                    WHERE e.run_id = ?""");
+            ps.setFetchSize(1000);
+            ps.setLong(1, runId);
+            return ps;
+        }, rs -> {
+            rows.accept(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    Rule.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                    rs.getBigDecimal(9), rs.getBigDecimal(10), localDate(rs.getDate(11))));
+        });
+        return rows.sorted();
     }
 
     private static LocalDate localDate(Date date) {
         return date == null ? null : date.toLocalDate();
-    }
-
-    private void forEach(long runId, String order, Consumer<Row> consumer) {
-        jdbc.query("""
-                SELECT e.bank_code, e.loan_id, e.county_code, e.household_id, e.rule, e.detail,
-                       e.borrower_name, e.borrower_id_number, e.amount, e.balance, e.issue_date
-                FROM loan_exception e
-                WHERE e.run_id = ?
-                ORDER BY """ + " " + order,
-                rs -> {
-                    consumer.accept(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            Rule.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getBigDecimal(9), rs.getBigDecimal(10), localDate(rs.getDate(11))));
-                }, runId);
     }
 }
