@@ -299,10 +299,10 @@ public record CommandLineOptions(boolean help, boolean validateOnly, boolean his
      * recover) or the mark that a date was published, after its folder was moved into place.</li>
      * <li>{@code TRACE_LEVEL_FILE=0}: no trace file beside the database.</li>
      * <li>{@code MAX_MEMORY_ROWS}: {@value #H2_MEMORY_ROWS_PER_GB} a GB of this JVM's heap. Beyond it H2 sorts a
-     * result in a temp file; with its default of 40,000 a GB, the report's three sorted reads of 72,466 breaches
-     * (1 M loans) each went to disk in the cron wrapper's 1 GB heap, and the report step took 6.5-7.2 s against
-     * 4.6-5.2 s (docs/benchmarks.md). A row of the breaches' result is well under 1 KB, so a sort of this many rows
-     * takes under 15 % of the heap; two run at once in the report.</li>
+     * result in a temp file; with its default of 40,000 a GB, the report's sorted reads of 72,466 breaches (1 M loans)
+     * went to disk in the cron wrapper's 1 GB heap, and the report step took 6.5-7.2 s against 4.6-5.2 s
+     * (docs/benchmarks.md; the report now reads the breaches once, unsorted: store/RunBreaches). A row of such a
+     * result is well under 1 KB, so a sort of this many rows takes under 15 % of the heap.</li>
      * </ul>
      */
     static String withH2Settings(String url, long maxHeapBytes) {

@@ -370,7 +370,8 @@ public final class FastStart {
         }
     }
 
-    private static void deleteTree(Path root) {
+    /** Removes a folder and what it holds, as far as it can; what cannot be removed is left. */
+    static void deleteTree(Path root) {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -29,7 +29,7 @@ class FastStartIT {
     void thePlainJarRunsTheSampleInASecondJvmThatMapsTheArchiveFromTheSecondRunOn() throws Exception {
         assertThat(JAR).as("built by mvn package").isRegularFile();
         Path home = JAR.resolveSibling("fast-start");
-        deleteTree(home); // as after a new build
+        FastStart.deleteTree(home); // as after a new build
 
         Run first = run("first", "sample-data/2026-09-30");
         try (Stream<Path> stamps = Files.list(home)) {
@@ -74,17 +74,6 @@ class FastStartIT {
                 }
             }).toList();
             return new Run(p.exitValue(), output, classLogs);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
