@@ -34,10 +34,12 @@ public class RunRepository {
 
     private final JdbcTemplate jdbc;
     private final RunChunks chunks;
+    private final ExceptionRepository exceptions;
 
-    public RunRepository(JdbcTemplate jdbc, RunChunks chunks) {
+    public RunRepository(JdbcTemplate jdbc, RunChunks chunks, ExceptionRepository exceptions) {
         this.jdbc = jdbc;
         this.chunks = chunks;
+        this.exceptions = exceptions;
     }
 
     /** A completed run: its id and date. */
@@ -275,6 +277,7 @@ public class RunRepository {
     }
 
     private void deleteRunData(long runId) {
+        exceptions.forget(runId);
         for (String table : RUN_TABLES) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
         }
