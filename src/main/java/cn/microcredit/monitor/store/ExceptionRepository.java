@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.List;
@@ -43,19 +45,27 @@ public class ExceptionRepository {
         counted.remove(runId);
     }
 
+    /** The order of the index on (run_id, bank_code, loan_id). */
+    private static final Comparator<LoanException> INDEX_ORDER = Comparator
+            .comparing((LoanException e) -> e.loan().bankCode()).thenComparing(e -> e.loan().loanId());
+
     /**
-     * Stores breaches in one transaction (or the caller's). Outside one, as on the metrics step's reading threads, each
-     * row of a JDBC batch would be a commit of its own, and H2 writes each commit to its file at once
-     * ({@code WRITE_DELAY=0}): 49,378 breaches at 1 M loans were as many writes of the database file.
+     * Stores breaches in one transaction (or the caller's), in the order of the run's index. Outside a transaction, as
+     * on the metrics step's reading threads, each row of a JDBC batch would be a commit of its own, and H2 writes each
+     * commit to its file at once ({@code WRITE_DELAY=0}). In the index's order, a batch touches each of the index's
+     * pages once rather than at random, and H2 has fewer pages to write at the commit: at 1 M loans the rules step's
+     * 23,088 household breaches took 0.9-1.1 s and 1.5-2.0 s for the step, 0.6-1.0 s and 0.9-1.5 s in order.
      */
     @Transactional
     public void save(long runId, List<LoanException> exceptions) {
         counted.remove(runId);
+        List<LoanException> inIndexOrder = new ArrayList<>(exceptions);
+        inIndexOrder.sort(INDEX_ORDER);
         jdbc.batchUpdate("""
                 INSERT INTO loan_exception (run_id, bank_code, loan_id, county_code, household_id, rule_order, rule,
                                             severity, detail, borrower_name, borrower_id_number, amount, balance,
                                             issue_date)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", exceptions.stream().map(e -> new Object[] {runId,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inIndexOrder.stream().map(e -> new Object[] {runId,
                 e.loan().bankCode(), e.loan().loanId(), e.loan().countyCode(), e.loan().householdId(),
                 e.rule().ordinal(), e.rule().name(), e.rule().severity().name(), e.detail(), e.loan().borrowerName(),
                 e.loan().borrowerIdNumber(), e.loan().amount(), e.loan().balance(),
