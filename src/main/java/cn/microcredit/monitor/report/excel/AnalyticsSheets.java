@@ -161,7 +161,7 @@ public final class AnalyticsSheets {
         for (int i = 0; i < heads.size(); i++) {
             Cell h = header.createCell(i);
             h.setCellValue(String.join("\n", SheetTable.headerLines(heads.get(i))));
-            h.setCellStyle(styles.header());
+            h.setCellStyle(i == 0 ? styles.header() : styles.header(Kind.RATE)); // the states' shares, then the sums
         }
         List<CellRangeAddress> heat = new ArrayList<>();
         for (int from = 0; from < d.fromStates(); from++) {
@@ -280,7 +280,7 @@ public final class AnalyticsSheets {
             for (int i = 0; i < columns.size(); i++) {
                 Cell h = header.createCell(i);
                 h.setCellValue(String.join("\n", SheetTable.headerLines(columns.get(i).header())));
-                h.setCellStyle(styles.header());
+                h.setCellStyle(styles.header(columns.get(i).kind()));
                 sheet.setColumnWidth(i, SheetTable.printedWidth(columns.get(i)) * 256);
             }
         }

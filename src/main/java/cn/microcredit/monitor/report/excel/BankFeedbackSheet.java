@@ -3,6 +3,7 @@ package cn.microcredit.monitor.report.excel;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -60,7 +61,8 @@ public final class BankFeedbackSheet {
         if (flagged.isEmpty()) {
             line("无。", null);
         } else {
-            header("县区", "金融监管分局", "状态", "较上期", "逾期率（%）", "不良率（%）", "本机构阈值（%）", "原因", "要求");
+            header(Set.of(4, 5, 6), "县区", "金融监管分局", "状态", "较上期", "逾期率（%）", "不良率（%）", "本机构阈值（%）",
+                    "原因", "要求");
             Map<String, Status> before = data.comparison().cellStatus();
             for (CellResult c : flagged) {
                 County county = data.county(c.countyCode());
@@ -94,7 +96,7 @@ public final class BankFeedbackSheet {
             line("未收到本机构任何台账行：请尽快报送本数据日期的台账。", styles.wrap());
         }
         if (!rejects.isEmpty()) {
-            header("原因", "行数", "如何更正");
+            header(Set.of(1), "原因", "行数", "如何更正");
             for (var e : rejects.entrySet()) {
                 Row row = sheet.createRow(r++);
                 put(row, 0, e.getKey().label(), Tone.PLAIN, Kind.TEXT);
@@ -107,7 +109,7 @@ public final class BankFeedbackSheet {
 
         line("三、合规异常：" + breaches.count() + " 笔次，按规则汇总如下，逐笔见“合规异常汇总”“合规异常明细”", styles.label());
         if (!breaches.isEmpty()) {
-            header("规则", "严重程度", "笔次", "涉及余额（万元）", "", "", "", "政策条款", "");
+            header(Set.of(2, 3), "规则", "严重程度", "笔次", "涉及余额（万元）", "", "", "", "政策条款", "");
             for (ExceptionTally.Line l : breaches.lines()) {
                 if (l.by() != ExceptionTally.By.RULE) {
                     continue;
@@ -146,13 +148,14 @@ public final class BankFeedbackSheet {
         }
     }
 
-    private void header(String... names) {
+    /** A header row; the columns {@code numeric} hold numbers, and their headers are right-aligned over them. */
+    private void header(Set<Integer> numeric, String... names) {
         Row row = sheet.createRow(r++);
         row.setHeightInPoints(30);
         for (int i = 0; i < names.length; i++) {
             Cell cell = row.createCell(i);
             cell.setCellValue(String.join("\n", SheetTable.headerLines(names[i])));
-            cell.setCellStyle(styles.header());
+            cell.setCellStyle(numeric.contains(i) ? styles.header(Kind.INTEGER) : styles.header());
         }
     }
 

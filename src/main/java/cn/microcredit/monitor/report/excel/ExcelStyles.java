@@ -57,6 +57,7 @@ public final class ExcelStyles {
 
     private final Map<Tone, Map<Kind, CellStyle>> styles = new EnumMap<>(Tone.class);
     private final CellStyle header;
+    private final CellStyle numberHeader;
     private final CellStyle title;
     private final CellStyle label;
     private final CellStyle wrap;
@@ -90,6 +91,13 @@ public final class ExcelStyles {
         header.setWrapText(true);
         header.setVerticalAlignment(VerticalAlignment.CENTER);
         header.setBorderBottom(BorderStyle.THIN);
+        // Indented by a character as text cells are, so that a text header keeps apart from a number's header before it.
+        header.setAlignment(HorizontalAlignment.LEFT);
+        header.setIndention((short) 1);
+        numberHeader = wb.createCellStyle();
+        numberHeader.cloneStyleFrom(header);
+        numberHeader.setAlignment(HorizontalAlignment.RIGHT);
+        numberHeader.setIndention((short) 0);
         label = wb.createCellStyle();
         label.setFont(bold);
         label.setVerticalAlignment(VerticalAlignment.TOP);
@@ -179,6 +187,14 @@ public final class ExcelStyles {
 
     public CellStyle header() {
         return header;
+    }
+
+    /**
+     * The header of a column of this kind: over numbers (right-aligned) it is right-aligned too. Left-aligned, a narrow
+     * column's header sat apart from its numbers, which then read as the next column's (合规异常按县区's 笔次 under 高).
+     */
+    public CellStyle header(Kind kind) {
+        return kind == Kind.TEXT ? header : numberHeader;
     }
 
     public CellStyle title() {

@@ -2,6 +2,7 @@ package cn.microcredit.monitor.report.excel;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -97,7 +98,7 @@ public final class OverviewSheet {
 
     private void headline() {
         section("一、总体情况");
-        header(List.of("指标", "本期", "对比日期", "变动"));
+        header(Set.of(1, 2, 3), List.of("指标", "本期", "对比日期", "变动"));
         Figures now = brief.now();
         Figures before = brief.before();
         long exceptions = data.exceptionsByCounty().entrySet().stream()
@@ -137,7 +138,7 @@ public final class OverviewSheet {
             text(r++, 0, "本期无暂停发放或风险提示县区。", null);
             return;
         }
-        header(List.of(FLAG_HEADER));
+        header(Set.of(5, 6, 7), List.of(FLAG_HEADER));
         for (FlaggedCounty f : list) {
             boolean first = true;
             for (Trigger t : f.triggers()) {
@@ -194,8 +195,8 @@ public final class OverviewSheet {
             text(r++, 0, "无：按上期各机构的迁徙比率推算，没有县区的机构预测逾期率或不良率超过该机构阈值。", null);
             return;
         }
-        header(List.of("金融监管分局", "县区", "本期状态", "", "预警机构", "预测逾期率（%）", "预测不良率（%）",
-                "该机构阈值（%）", "本期逾期率 / 不良率（%）", "应采取的措施", "预测"));
+        header(Set.of(5, 6, 7), List.of("金融监管分局", "县区", "本期状态", "", "预警机构", "预测逾期率（%）",
+                "预测不良率（%）", "该机构阈值（%）", "本期逾期率 / 不良率（%）", "应采取的措施", "预测"));
         for (LikelyPause.Warned w : list) {
             boolean first = true;
             for (LikelyPause.Projected p : w.cells()) {
@@ -256,13 +257,14 @@ public final class OverviewSheet {
         text(r++, 0, title, styles.label());
     }
 
-    private void header(List<String> names) {
+    /** A header row; the columns {@code numeric} hold numbers, and their headers are right-aligned over them. */
+    private void header(Set<Integer> numeric, List<String> names) {
         Row row = sheet.createRow(r++);
         row.setHeightInPoints(30);
         for (int i = 0; i < names.size(); i++) {
             Cell cell = row.createCell(i);
             cell.setCellValue(String.join("\n", SheetTable.headerLines(names.get(i))));
-            cell.setCellStyle(styles.header());
+            cell.setCellStyle(numeric.contains(i) ? styles.header(Kind.INTEGER) : styles.header());
         }
     }
 

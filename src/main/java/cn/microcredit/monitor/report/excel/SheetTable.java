@@ -117,7 +117,7 @@ public final class SheetTable {
             Cell cell = header.createCell(i);
             String[] lines = headerLines(columns.get(i).header());
             cell.setCellValue(String.join("\n", lines));
-            cell.setCellStyle(styles.header());
+            cell.setCellStyle(styles.header(columns.get(i).kind()));
             sheet.setColumnWidth(i, Math.min(255, printedWidth(columns.get(i))) * 256);
         }
         row = 1;

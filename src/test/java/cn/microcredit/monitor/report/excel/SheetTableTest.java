@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -285,5 +286,32 @@ class SheetTableTest {
         Workbook read = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(file)));
         Files.delete(file);
         return read;
+    }
+
+    /** A number sits under its own header: headers of number columns are right-aligned as the numbers are. */
+    @Test
+    void headersOfNumberColumnsAreRightAlignedOverTheirNumbers() throws IOException {
+        List<SheetTable.Column> columns = List.of(SheetTable.text("县区", 12), SheetTable.integer("笔次").width(6),
+                SheetTable.wan("余额（万元）"), SheetTable.rate("逾期率（%）"), SheetTable.money("金额（元）"),
+                SheetTable.date("发放日期"), SheetTable.text("高", 4));
+        Path file = rowsFolder.resolve("headers.xlsx");
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(2)) {
+            SheetTable t = new SheetTable(wb, new ExcelStyles(wb), "按县区", columns);
+            t.add(Tone.PLAIN, "某县", 3L, new BigDecimal("1.50"), 2.5, new BigDecimal("100.00"),
+                    LocalDate.of(2026, 3, 1), "x");
+            t.finish();
+            WorkbookFile.write(wb, List.of(t), file);
+        }
+        try (Workbook read = new XSSFWorkbook(Files.newInputStream(file))) {
+            org.apache.poi.ss.usermodel.Row header = read.getSheet("按县区").getRow(0);
+            assertThat(java.util.stream.IntStream.range(0, columns.size())
+                    .mapToObj(c -> header.getCell(c).getCellStyle().getAlignment()).toList())
+                    .containsExactly(HorizontalAlignment.LEFT, HorizontalAlignment.RIGHT,
+                            HorizontalAlignment.RIGHT, HorizontalAlignment.RIGHT, HorizontalAlignment.RIGHT,
+                            HorizontalAlignment.RIGHT, HorizontalAlignment.LEFT);
+            // Otherwise the header looks as it did: bold on grey, wrapped.
+            assertThat(header.getCell(1).getCellStyle().getWrapText()).isTrue();
+            assertThat(header.getCell(1).getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
+        }
     }
 }
