@@ -40,7 +40,7 @@ record JobLog(List<Step> steps, OptionalLong ledgerRowsLoaded, List<FileCount> f
     private static final Pattern SPRING_BATCH_STEP = Pattern.compile(
             "Step: \\[([^\\]]+)\\] executed in ((?:\\d+(?:h|ms|m|s))+)");
     private static final Pattern ANY_STEP = Pattern.compile(
-            "(?i)\\bstep\\b\\W*\\[?([A-Za-z][\\w.-]*)\\]?.*?\\b(\\d+(?:\\.\\d+)?)\\s*(ms|s|min)\\b(?!\\s*/)");
+            "(?i)\\bstep\\b(?!')\\W*\\[?([A-Za-z][\\w.-]*)\\]?.*?\\b(\\d+(?:\\.\\d+)?)\\s*(ms|s|min)\\b(?!\\s*/)");
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(h|ms|m|s)");
     private static final Pattern ROWS = Pattern.compile(NUMBER + "\\s+(?:[A-Za-z]+\\s+)?rows\\b(?!\\s*/)");
     private static final Pattern LEDGER_ROWS_LOADED = Pattern.compile("loaded\\s+" + NUMBER + "\\s+ledger\\s+rows");
