@@ -2,8 +2,8 @@ package cn.microcredit.monitor.report.excel;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
