@@ -40,8 +40,11 @@ public class ExceptionRepository {
         jdbc.update("DELETE FROM loan_exception WHERE run_id = ?", runId);
     }
 
-    /** Forgets the counts of a run whose rows were deleted or changed by other SQL (store/RunRepository). */
-    void forget(long runId) {
+    /**
+     * Forgets the counts of a run whose rows were deleted or changed by other SQL (store/RunRepository). Public, as every
+     * method a Spring proxy must pass on to this object.
+     */
+    public void forget(long runId) {
         counted.remove(runId);
     }
 
