@@ -3,9 +3,12 @@ package cn.microcredit.monitor.store;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -13,9 +16,9 @@ import cn.microcredit.monitor.rules.Rule;
 import cn.microcredit.monitor.rules.Severity;
 
 /**
- * Every stored breach of a run, read from the database once for the whole report step and held in memory in a compact
- * form (each row's fields as bytes, about 300 bytes a breach: the heap held 87 MB with the 288,423 breaches of 4 M
- * loans), in the two orders the reports print them: by bank, loan and rule (exceptions.csv) and worst first (the
+ * Every stored breach of a run, for the whole report step, in memory in a compact form (each row's fields as bytes,
+ * about 300 bytes a breach: the heap held 87 MB with the 288,423 breaches of 4 M loans): as this process stored them,
+ * or else read from the database once ({@link ExceptionRepository#read}); in the two orders the reports print them: by bank, loan and rule (exceptions.csv) and worst first (the
  * workbooks). The report made three sorted reads in the database, 4-9 s each at 4 M loans, most of it H2 reading the
  * rows: the report step took 27-30 s there, 17.7 s with this (docs/benchmarks.md). Read-only once made: any number of
  * threads may walk it at once.
@@ -23,6 +26,8 @@ import cn.microcredit.monitor.rules.Severity;
 public final class RunBreaches {
 
     private static final Rule[] RULES = Rule.values();
+    /** A row's array entries and objects beside its bytes: the bytes' array header, the loan id's String. */
+    private static final int ROW_OVERHEAD_BYTES = 96;
 
     private final byte[][] rows;
     /** Positions in {@link #rows}, by bank, loan and rule order. */
@@ -36,7 +41,7 @@ public final class RunBreaches {
         this.worstFirst = worstFirst;
     }
 
-    /** Collects rows in the order the database gives them, then {@link #sorted()}. Not thread-safe. */
+    /** Collects rows in the order they come (from the database, or as they are stored), then {@link #sorted()}. Not thread-safe. */
     static final class Builder implements Consumer<ExceptionRepository.Row> {
 
         private byte[][] rows = new byte[1024][];
@@ -45,6 +50,7 @@ public final class RunBreaches {
         private String[] loanIds = new String[1024];
         private byte[] rules = new byte[1024];
         private int size;
+        private long bytes;
         /** Bank and county codes repeat: one String of each. */
         private final Map<String, String> codes = new HashMap<>();
 
@@ -63,7 +69,33 @@ public final class RunBreaches {
             counties[size] = codes.computeIfAbsent(row.countyCode(), c -> c);
             loanIds[size] = row.loanId();
             rules[size] = (byte) row.rule().ordinal();
+            bytes += rows[size].length + 2L * row.loanId().length() + ROW_OVERHEAD_BYTES;
             size++;
+        }
+
+        /** About the heap the rows take. */
+        long bytes() {
+            return bytes;
+        }
+
+        /** The rows counted by rule (in rule order), by county and by bank (in code order), as the database counts them. */
+        ExceptionRepository.Counts counts() {
+            long[] perRule = new long[RULES.length];
+            Map<String, Long> byCounty = new TreeMap<>();
+            Map<String, Long> byBank = new TreeMap<>();
+            for (int i = 0; i < size; i++) {
+                perRule[rules[i]]++;
+                byCounty.merge(counties[i], 1L, Long::sum);
+                byBank.merge(banks[i], 1L, Long::sum);
+            }
+            Map<String, Long> byRule = new LinkedHashMap<>();
+            for (Rule rule : RULES) {
+                if (perRule[rule.ordinal()] > 0) {
+                    byRule.put(rule.name(), perRule[rule.ordinal()]);
+                }
+            }
+            return new ExceptionRepository.Counts(Collections.unmodifiableMap(byRule),
+                    Collections.unmodifiableMap(byCounty), Collections.unmodifiableMap(byBank));
         }
 
         RunBreaches sorted() {

@@ -261,6 +261,7 @@ public class RunRepository {
         jdbc.update("""
                 UPDATE loan_exception SET borrower_name = '', borrower_id_number = ''
                 WHERE run_id IN (SELECT run_id FROM monitor_run WHERE as_of < ?)""", Date.valueOf(day));
+        exceptions.forgetAll();
         return chunks.purgeBefore(day);
     }
 
