@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.microcredit.monitor.analytics.ComparisonLoans;
@@ -42,12 +43,24 @@ class LoanCheckSetup {
     private final RunChunks chunks;
     private final MetricsRepository metrics;
     private final MonitorRules limits;
+    private final boolean indexWhileLoading;
+    /** The heap a period takes in a {@link RosterIndex}: 20 bytes, its share of the directory, and room to grow. */
+    private static final long ROSTER_INDEX_BYTES_PER_PERIOD = 32;
+    /** The roster as the roster step read it ({@link #indexToBuildWhileLoading}), until the metrics step takes it. */
+    private RosterIndex builtWhileLoading;
+    private long builtWhileLoadingRunId;
 
-    LoanCheckSetup(RunRepository runs, RunChunks chunks, MetricsRepository metrics, MonitorRules limits) {
+    /**
+     * @param indexWhileLoading {@code monitor.roster.indexed-while-loading}: false has the metrics step build the
+     *                          roster's index from the stored roster always (for tests that compare the two ways)
+     */
+    LoanCheckSetup(RunRepository runs, RunChunks chunks, MetricsRepository metrics, MonitorRules limits,
+                   @Value("${monitor.roster.indexed-while-loading:true}") boolean indexWhileLoading) {
         this.runs = runs;
         this.chunks = chunks;
         this.metrics = metrics;
         this.limits = limits;
+        this.indexWhileLoading = indexWhileLoading;
     }
 
     /**
@@ -57,6 +70,10 @@ class LoanCheckSetup {
     CompletableFuture<RosterIndex> rosterIndex(long runId) {
         if (!runs.rosterUsable(runId)) {
             return CompletableFuture.completedFuture(null);
+        }
+        RosterIndex built = takeBuiltWhileLoading(runId);
+        if (built != null) {
+            return CompletableFuture.completedFuture(built);
         }
         ExecutorService thread = RunThreads.pool("roster", 1);
         try {
@@ -69,6 +86,38 @@ class LoanCheckSetup {
         } finally {
             thread.shutdown();
         }
+    }
+
+    /**
+     * An index for the roster step to fill as it reads the roster, so that the metrics step of the same process need
+     * not decode the stored roster again ({@link #builtWhileLoading}); null when holding it from the roster step to the
+     * metrics step, beside the ledgers being loaded, would take more than a quarter of the heap (then the metrics
+     * step builds it from the stored roster, as a run resumed in another process does).
+     *
+     * @param expectedPeriods the roster's rows, as far as its size tells
+     */
+    RosterIndex indexToBuildWhileLoading(long runId, long expectedPeriods) {
+        synchronized (this) {
+            builtWhileLoading = null;
+        }
+        if (!indexWhileLoading
+                || expectedPeriods * ROSTER_INDEX_BYTES_PER_PERIOD > Runtime.getRuntime().maxMemory() / 4) {
+            return null;
+        }
+        List<String> counties = runs.counties(runId).stream().map(County::code).sorted().toList();
+        return new RosterIndex(counties, expectedPeriods);
+    }
+
+    /** The index the roster step filled with every period it stored for the run. */
+    synchronized void builtWhileLoading(long runId, RosterIndex index) {
+        builtWhileLoading = index.sort();
+        builtWhileLoadingRunId = runId;
+    }
+
+    private synchronized RosterIndex takeBuiltWhileLoading(long runId) {
+        RosterIndex built = builtWhileLoading != null && builtWhileLoadingRunId == runId ? builtWhileLoading : null;
+        builtWhileLoading = null;
+        return built;
     }
 
     /**
