@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import cn.microcredit.monitor.analytics.ComparisonLoans;
 import cn.microcredit.monitor.metrics.MonitorRules;
 import cn.microcredit.monitor.ops.Seconds;
+import cn.microcredit.monitor.report.ReportWarmUp;
 import cn.microcredit.monitor.rules.HouseholdRules;
 import cn.microcredit.monitor.rules.LoanException;
 import cn.microcredit.monitor.rules.RosterIndex;
@@ -60,6 +61,7 @@ public class RulesTasklet implements Tasklet {
         RunParameters p = RunParameters.of(chunkContext);
         long runId = p.runId();
         long t0 = System.nanoTime();
+        ReportWarmUp.start(); // on the core this step leaves idle
         LoanPassHandover.Pass pass = handover.take(runId);
         boolean ownPass = pass == null;
         if (ownPass) {
