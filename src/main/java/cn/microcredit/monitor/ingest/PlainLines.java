@@ -248,6 +248,14 @@ abstract class PlainLines {
         }
 
         /**
+         * {@link #value}, told whether the bytes are all ASCII (as the scan for the field's end saw them): then they are
+         * the characters, in UTF-8 and GB18030 alike, and taken as they are; most fields of a ledger are.
+         */
+        private String value(byte[] b, int from, int to, boolean ascii) {
+            return ascii ? new String(b, from, to - from, StandardCharsets.ISO_8859_1) : value(b, from, to);
+        }
+
+        /**
          * GB18030: ASCII as it is (GB18030 is ASCII in its single bytes), the rest through the decoder; null if the
          * decoder did not finish.
          */
@@ -279,6 +287,7 @@ abstract class PlainLines {
                 if (p < end && b[p] == '"') {
                     StringBuilder unescaped = null;
                     int from = ++p;
+                    int highBits = 0;
                     while (true) {
                         if (p >= end) {
                             return endOfInput ? NOT_PLAIN : NEED_MORE;
@@ -288,6 +297,7 @@ abstract class PlainLines {
                             return NOT_PLAIN;
                         }
                         if (c != '"') {
+                            highBits |= c;
                             p++;
                             continue;
                         }
@@ -295,7 +305,8 @@ abstract class PlainLines {
                             return NEED_MORE;
                         }
                         boolean doubled = p + 1 < end && b[p + 1] == '"';
-                        String part = value(b, from, doubled ? p + 1 : p);
+                        String part = value(b, from, doubled ? p + 1 : p, highBits >= 0);
+                        highBits = 0;
                         if (part == null) {
                             return NOT_PLAIN;
                         }
@@ -322,17 +333,19 @@ abstract class PlainLines {
                     }
                 } else {
                     int from = p;
+                    int highBits = 0;
                     while (p < end) {
                         byte c = b[p];
                         if (c == ',' || c == '\n' || c == '\r') {
                             break;
                         }
+                        highBits |= c;
                         p++;
                     }
                     if (p >= end && !endOfInput) {
                         return NEED_MORE;
                     }
-                    String field = value(b, from, p);
+                    String field = value(b, from, p, highBits >= 0);
                     if (field == null) {
                         return NOT_PLAIN;
                     }
