@@ -110,11 +110,12 @@ public final class LedgerFileReader {
             long rejected;
         };
         try {
+            InputLimits.Rows limits = InputLimits.rows();
             CsvRows.Handler handler = row -> {
                 if (state.fileReject != null) {
                     return;
                 }
-                InputLimits.checkRow(row.line(), row.values());
+                limits.check(row.line(), row.values());
                 if (state.parser == null) {
                     state.fileReject = headerProblem(file, row);
                     if (state.fileReject == null) {

@@ -62,11 +62,12 @@ public final class RosterReader {
             InputLimits.checkFileSize(java.nio.file.Files.size(path));
             TextEncoding.Detected encoding = TextEncoding.detect(path);
             charset = encoding.charset().name() + (encoding.bomLength() > 0 ? " (BOM)" : "");
+            InputLimits.Rows limits = InputLimits.rows();
             CsvRows.read(path, encoding, row -> {
                 if (state.fileReject != null) {
                     return;
                 }
-                InputLimits.checkRow(row.line(), row.values());
+                limits.check(row.line(), row.values());
                 if (state.header == null) {
                     state.header = HeaderMapping.of(row.values(), RosterColumn.class);
                     if (!state.header.missing().isEmpty()) {
