@@ -13,7 +13,8 @@ import java.util.zip.CRC32C;
  * deflated (raw deflate, no zlib wrapper). Enums were written by {@code ordinal()}; {@link V1Ordinals} keeps the
  * order of that release, written out, so that reordering an enum cannot change what a version 1 chunk means.
  *
- * <p><b>Version 2</b>, {@value #HEADER_BYTES} bytes of header, then the rows deflated as in version 1:
+ * <p><b>Version 2</b> (released up to commit 3fcba8a), {@value #HEADER_BYTES} bytes of header, then the rows deflated as
+ * in version 1:
  * <pre>
  *   0  magic       4 bytes  B7 4D 43 4B  (0xB7, then "MCK": microcredit chunk)
  *   4  version     1 byte   2
@@ -26,14 +27,21 @@ import java.util.zip.CRC32C;
  * The rows are laid out as in version 1, field after field (see {@link LoanCodec#write}, {@link RosterCodec#write}),
  * except that enums are written by the explicit codes of {@link StoredCodes}, which never change.
  *
+ * <p><b>Version 3</b> (written from the ninth session of issue 16 on): the header of version 2 with 3 as its version,
+ * then the rows compressed as one LZ4 block (the block format of lz4-java, {@code net.jpountz.lz4}, no frame) instead
+ * of deflated; the raw length in the header is the block's decompressed length, the checksum covers the compressed
+ * bytes as in version 2. The rows themselves are laid out exactly as in version 2. Deflating was a fifth of the load
+ * step's time at 1 M loans and inflating a tenth of the metrics step's; LZ4 does both several times faster, for
+ * payloads about a quarter larger (docs/benchmarks.md).
+ *
  * <p><b>Telling them apart.</b> A version 1 payload begins with the top byte of its raw length, which is a
  * non-negative Java {@code int} (an array index): that byte is 0x00 to 0x7F. The version 2 magic begins with 0xB7,
  * whose top bit is set, so no version 1 payload can ever be taken for version 2, or the reverse. Any other first
  * byte of 0x80 or more is not a chunk this or any earlier release wrote, and is refused.
  *
- * <p><b>A version 3</b> that adds a field (say a loan's disbursement channel) appends it at the end of each row,
- * writes 3 here as {@link #CURRENT}, and in the codec reads it only {@code if (in.version() >= 3)}, giving rows of
- * versions 1 and 2 the field's SPEC default; {@code LoanCodec.readStates} passes over it the same way. A new enum
+ * <p><b>A version 4</b> that adds a field (say a loan's disbursement channel) appends it at the end of each row,
+ * writes 4 here as {@link #CURRENT}, and in the codec reads it only {@code if (in.version() >= 4)}, giving rows of
+ * versions 1 to 3 the field's SPEC default; {@code LoanCodec.readStates} passes over it the same way. A new enum
  * constant needs no new version: it takes the next free code in {@link StoredCodes}. Chunks already stored are never
  * rewritten; a golden chunk of the new version joins {@code src/test/resources/store/golden/}.
  */
@@ -41,8 +49,9 @@ final class ChunkFormat {
 
     static final int V1 = 1;
     static final int V2 = 2;
+    static final int V3 = 3;
     /** What every writer writes. */
-    static final int CURRENT = V2;
+    static final int CURRENT = V3;
 
     static final byte[] MAGIC = {(byte) 0xB7, 'M', 'C', 'K'};
     static final int HEADER_BYTES = 18;
@@ -55,14 +64,14 @@ final class ChunkFormat {
      * What a payload's header says.
      *
      * @param rows       the rows the chunk holds (version 2 on; version 1 does not say)
-     * @param dataOffset where the deflated rows begin
+     * @param dataOffset where the compressed rows begin
      */
     record Header(int version, int rows, int rawLength, int dataOffset) {
     }
 
     /**
      * Writes the current version's header for these rows into {@code out}, all but its checksum ({@link #seal});
-     * returns where the deflated rows go.
+     * returns where the compressed rows go.
      */
     static int writeHeader(byte[] out, ChunkKind kind, int rows, int rawLength) {
         System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
@@ -73,7 +82,7 @@ final class ChunkFormat {
         return HEADER_BYTES;
     }
 
-    /** Puts the checksum into a payload whose header and deflated rows are complete. */
+    /** Puts the checksum into a payload whose header and compressed rows are complete. */
     static void seal(byte[] payload) {
         putInt(payload, 14, checksum(payload));
     }
@@ -109,7 +118,7 @@ final class ChunkFormat {
             }
         }
         int version = payload[4] & 0xFF;
-        // Versions 2 on share this header; a version 3 that adds a field only raises CURRENT.
+        // Versions 2 on share this header; a version 4 that adds a field only raises CURRENT.
         if (version < V2 || version > CURRENT) {
             throw new StoreException("stored chunk of " + name(expected) + " has format version " + version
                     + ", which this build cannot read (it reads versions " + V1 + " to " + CURRENT + ")"

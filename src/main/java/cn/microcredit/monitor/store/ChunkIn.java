@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
+import net.jpountz.lz4.LZ4Exception;
+import net.jpountz.lz4.LZ4Factory;
+
 /**
  * Reads back the rows of a chunk written by {@link ChunkOut}, or by a release before it: the header says which format
  * version the rows are in ({@link ChunkFormat}), and the codecs read each version's fields accordingly.
@@ -15,6 +18,13 @@ final class ChunkIn {
 
     /** Deflate expands at most about 1,032 to 1: a raw length beyond that is a damaged header, not a chunk. */
     private static final int MAX_DEFLATE_RATIO = 1032;
+    /** LZ4 at most 255 to 1. */
+    private static final int MAX_LZ4_RATIO = 255;
+    /**
+     * LZ4 through its native library where lz4-java can load the one it carries (it copies it to the temp folder),
+     * else in Java: the same blocks either way. Thread-safe.
+     */
+    static final LZ4Factory LZ4 = LZ4Factory.fastestInstance();
 
     private final byte[] buf;
     private final int version;
@@ -33,14 +43,41 @@ final class ChunkIn {
     static ChunkIn of(byte[] payload, ChunkKind kind) {
         ChunkFormat.Header header = ChunkFormat.read(payload, kind);
         int length = header.rawLength();
-        if (length < 0 || length > (long) (payload.length - header.dataOffset()) * MAX_DEFLATE_RATIO + 64) {
+        int compressed = payload.length - header.dataOffset();
+        boolean lz4 = header.version() >= ChunkFormat.V3;
+        if (length < 0 || length > (long) compressed * (lz4 ? MAX_LZ4_RATIO : MAX_DEFLATE_RATIO) + 64) {
             throw new StoreException("stored chunk is corrupt: it claims " + Integer.toUnsignedString(length)
                     + " bytes of rows in a payload of " + payload.length);
         }
         byte[] raw = new byte[length];
+        if (lz4) {
+            decompress(payload, header.dataOffset(), compressed, raw);
+        } else {
+            inflate(payload, header.dataOffset(), compressed, raw);
+        }
+        return new ChunkIn(raw, header.version(), header.rows(), kind);
+    }
+
+    /** Version 3: one LZ4 block, which must give exactly the raw length the header says. */
+    private static void decompress(byte[] payload, int offset, int compressed, byte[] raw) {
+        int n;
+        try {
+            // The safe decompressor: it never reads or writes outside the arrays, whatever the bytes say.
+            n = LZ4.safeDecompressor().decompress(payload, offset, compressed, raw, 0, raw.length);
+        } catch (LZ4Exception e) {
+            throw new StoreException("stored chunk is corrupt", e);
+        }
+        if (n != raw.length) {
+            throw new StoreException("stored chunk is truncated");
+        }
+    }
+
+    /** Versions 1 and 2: raw deflate. */
+    private static void inflate(byte[] payload, int offset, int compressed, byte[] raw) {
+        int length = raw.length;
         Inflater inflater = new Inflater(true);
         try {
-            inflater.setInput(payload, header.dataOffset(), payload.length - header.dataOffset());
+            inflater.setInput(payload, offset, compressed);
             int n = 0;
             while (n < length) {
                 int got = inflater.inflate(raw, n, length - n);
@@ -54,7 +91,6 @@ final class ChunkIn {
         } finally {
             inflater.end();
         }
-        return new ChunkIn(raw, header.version(), header.rows(), kind);
     }
 
     /** The format version the rows are in: {@link ChunkFormat#V1} or later. */

@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.zip.Deflater;
+
+import net.jpountz.lz4.LZ4Compressor;
 
 /**
  * Builds the payload of one stored chunk: rows written field by field in a compact binary form (variable-length
@@ -67,26 +68,23 @@ final class ChunkOut {
         writeLong(scaled.unscaledValue().longValueExact());
     }
 
-    /** The compressed payload: the header of the current format version for this kind of rows, then the rows. */
+    /**
+     * The compressed payload: the header of the current format version for this kind of rows, then the rows as one LZ4
+     * block (version 3).
+     */
     byte[] compress(ChunkKind kind) {
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-        try {
-            deflater.setInput(buf, 0, pos);
-            deflater.finish();
-            byte[] out = new byte[pos / 2 + 64];
-            int n = ChunkFormat.writeHeader(out, kind, rows, pos);
-            while (!deflater.finished()) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
-                n += deflater.deflate(out, n, out.length - n);
-            }
-            byte[] payload = Arrays.copyOf(out, n);
-            ChunkFormat.seal(payload);
-            return payload;
-        } finally {
-            deflater.end();
-        }
+        LZ4Compressor lz4 = ChunkIn.LZ4.fastCompressor();
+        byte[] out = new byte[ChunkFormat.HEADER_BYTES + lz4.maxCompressedLength(pos)];
+        int n = ChunkFormat.writeHeader(out, kind, rows, pos);
+        n += lz4.compress(buf, 0, pos, out, n, out.length - n);
+        byte[] payload = Arrays.copyOf(out, n);
+        ChunkFormat.seal(payload);
+        return payload;
+    }
+
+    /** The rows as written, uncompressed: for the tests' writers of earlier format versions. */
+    byte[] rawRows() {
+        return Arrays.copyOf(buf, pos);
     }
 
     private void ensure(int more) {

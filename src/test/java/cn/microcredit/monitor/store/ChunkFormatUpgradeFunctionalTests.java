@@ -24,11 +24,11 @@ import cn.microcredit.monitor.MonitorApplication;
 import cn.microcredit.monitor.reference.RosterPeriod;
 
 /**
- * An upgrade from the release of c072f04: a database whose previous date was stored in format version 1 gives the
- * next date exactly the figures, exceptions and rejects that a database written wholly by this release gives. The
- * first date of the sample data is run once; a copy of its database has every loan and roster chunk written again as
- * c072f04 wrote it ({@link V1ChunkWriter}); the second date, whose RATE_CHANGED and LENDING_AFTER_PAUSE need the first
- * date's loans, is run on both.
+ * An upgrade from an earlier release: a database whose previous date was stored in format version 1 (the release of
+ * c072f04) or version 2 (the releases up to 3fcba8a) gives the next date exactly the figures, exceptions and rejects
+ * that a database written wholly by this release gives. The first date of the sample data is run once; copies of its
+ * database have every loan and roster chunk written again as c072f04 wrote it ({@link V1ChunkWriter}) and as version 2
+ * did; the second date, whose RATE_CHANGED and LENDING_AFTER_PAUSE need the first date's loans, is run on each.
  */
 class ChunkFormatUpgradeFunctionalTests {
 
@@ -38,20 +38,18 @@ class ChunkFormatUpgradeFunctionalTests {
     Path work;
 
     @Test
-    void theSecondDateOnVersionOneChunksIsByteForByteTheSecondDateOnVersionTwo() throws Exception {
+    void theSecondDateOnVersionOneOrTwoChunksIsByteForByteTheSecondDateOnTheCurrentVersion() throws Exception {
         Path current = work.resolve("current/db");
-        Path upgraded = work.resolve("upgraded/db");
         assertThat(run("2026-09-30", current, work.resolve("out-first"))).isEqualTo(3);
-        Files.createDirectories(upgraded.getParent());
-        Files.copy(Path.of(current + ".mv.db"), Path.of(upgraded + ".mv.db"));
+        Path v1 = copy(current, "v1");
+        Path v2 = copy(current, "v2");
 
-        int rewritten = rewriteAsVersionOne(upgraded);
-
-        assertThat(rewritten).as("loan and roster chunks of the first date").isGreaterThanOrEqualTo(2);
+        assertThat(rewrite(v1, 1)).as("loan and roster chunks of the first date").isGreaterThanOrEqualTo(2);
+        assertThat(rewrite(v2, 2)).as("loan and roster chunks of the first date").isGreaterThanOrEqualTo(2);
         assertThat(run("2026-10-31", current, work.resolve("out-current"))).isEqualTo(3);
-        assertThat(run("2026-10-31", upgraded, work.resolve("out-upgraded"))).isEqualTo(3);
+        assertThat(run("2026-10-31", v1, work.resolve("out-v1"))).isEqualTo(3);
+        assertThat(run("2026-10-31", v2, work.resolve("out-v2"))).isEqualTo(3);
         Path a = work.resolve("out-current/2026-10-31");
-        Path b = work.resolve("out-upgraded/2026-10-31");
         List<String> files;
         try (Stream<Path> list = Files.list(a)) {
             files = list.map(p -> p.getFileName().toString())
@@ -59,13 +57,24 @@ class ChunkFormatUpgradeFunctionalTests {
         }
         assertThat(files).contains("county_metrics.csv", "bank_county_metrics.csv", "bank_metrics.csv",
                 "county_ageing.csv", "exceptions.csv", "rejects.csv", "run_summary.json");
-        for (String f : files) {
-            assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
+        for (String version : List.of("v1", "v2")) {
+            Path b = work.resolve("out-" + version + "/2026-10-31");
+            for (String f : files) {
+                assertThat(Files.readAllBytes(b.resolve(f))).as(version + " " + f)
+                        .isEqualTo(Files.readAllBytes(a.resolve(f)));
+            }
+            // The history rules did read the first date's loans (sample-data/expected-problems.csv, S14 and S18).
+            String exceptions = Files.readString(b.resolve("exceptions.csv"), StandardCharsets.UTF_8);
+            assertThat(exceptions).as(version).contains(",LNRCB,NS20250415000299,").contains("RATE_CHANGED")
+                    .contains(",LNRCB,NS20261015000600,").contains("LENDING_AFTER_PAUSE");
         }
-        // The history rules did read the first date's loans (sample-data/expected-problems.csv, S14 and S18).
-        String exceptions = Files.readString(b.resolve("exceptions.csv"), StandardCharsets.UTF_8);
-        assertThat(exceptions).contains(",LNRCB,NS20250415000299,").contains("RATE_CHANGED")
-                .contains(",LNRCB,NS20261015000600,").contains("LENDING_AFTER_PAUSE");
+    }
+
+    private Path copy(Path db, String name) throws IOException {
+        Path copy = work.resolve(name + "/db");
+        Files.createDirectories(copy.getParent());
+        Files.copy(Path.of(db + ".mv.db"), Path.of(copy + ".mv.db"));
+        return copy;
     }
 
     private int run(String date, Path db, Path out) {
@@ -75,8 +84,8 @@ class ChunkFormatUpgradeFunctionalTests {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    /** Writes every loan and roster chunk again in format version 1; returns how many. */
-    private static int rewriteAsVersionOne(Path db) throws SQLException {
+    /** Writes every loan and roster chunk again in format version 1 or 2; returns how many. */
+    private static int rewrite(Path db, int version) throws SQLException {
         int rewritten = 0;
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db.toAbsolutePath(), "sa", "");
              PreparedStatement select = c.prepareStatement(
@@ -87,19 +96,22 @@ class ChunkFormatUpgradeFunctionalTests {
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 byte[] payload = rs.getBytes(5);
-                assertThat(payload[0]).as("written as version 2").isEqualTo(ChunkFormat.MAGIC[0]);
-                byte[] v1;
-                if (rs.getString(2).equals("L")) {
+                assertThat(payload[4]).as("written as version 3").isEqualTo((byte) ChunkFormat.V3);
+                byte[] old;
+                if (version == 2) {
+                    old = versionTwo(payload);
+                } else if (rs.getString(2).equals("L")) {
                     List<StoredLoan> loans = new ArrayList<>();
                     LoanCodec.read(payload, rs.getInt(3), loans::add);
-                    v1 = V1ChunkWriter.loans(loans);
+                    old = V1ChunkWriter.loans(loans);
                 } else {
                     List<RosterPeriod> periods = new ArrayList<>();
                     RosterCodec.read(payload, periods::add);
-                    v1 = V1ChunkWriter.roster(periods);
+                    old = V1ChunkWriter.roster(periods);
                 }
-                assertThat(v1[0] & 0x80).as("version 1 has no magic").isZero();
-                update.setBytes(1, v1);
+                assertThat(version == 1 ? old[0] & 0x80 : old[4]).as("version %d", version)
+                        .isEqualTo(version == 1 ? 0 : 2);
+                update.setBytes(1, old);
                 update.setLong(2, rs.getLong(1));
                 update.setString(3, rs.getString(2));
                 update.setInt(4, rs.getInt(3));
@@ -109,5 +121,22 @@ class ChunkFormatUpgradeFunctionalTests {
             }
         }
         return rewritten;
+    }
+
+    /**
+     * A version 3 payload as version 2 wrote the same rows: the same header with version 2, the rows deflated (at
+     * zlib's fastest level, as that release did) instead of LZ4, the checksum over them.
+     */
+    static byte[] versionTwo(byte[] v3) {
+        ChunkFormat.Header header = ChunkFormat.read(v3, ChunkKind.ofCode(v3[5]));
+        byte[] raw = ChunkIn.LZ4.safeDecompressor().decompress(v3, header.dataOffset(),
+                v3.length - header.dataOffset(), header.rawLength());
+        byte[] deflated = V1ChunkWriter.deflate(raw);
+        byte[] v2 = new byte[ChunkFormat.HEADER_BYTES + deflated.length];
+        System.arraycopy(v3, 0, v2, 0, ChunkFormat.HEADER_BYTES);
+        v2[4] = 2;
+        System.arraycopy(deflated, 0, v2, ChunkFormat.HEADER_BYTES, deflated.length);
+        ChunkFormat.seal(v2);
+        return v2;
     }
 }

@@ -20,12 +20,13 @@ import cn.microcredit.monitor.reference.RosterPeriod;
 /**
  * Chunks written by every released format version decode, field by field, to what {@code store/golden/*.txt} says
  * they hold: forever, whatever becomes of the enums' order. Version 1 was written by the release of c072f04, version 2
- * by this code. A payload that is not a whole chunk of the expected kind in a known version is an error, never rows.
+ * by the releases up to the eighth session of issue 16 (3fcba8a), version 3 by this code. A payload that is not a
+ * whole chunk of the expected kind in a known version is an error, never rows.
  */
 class GoldenChunkTest {
 
-    private static final String[] LOAN_CHUNKS = {"loans-v1.chunk", "loans-v2.chunk"};
-    private static final String[] ROSTER_CHUNKS = {"roster-v1.chunk", "roster-v2.chunk"};
+    private static final String[] LOAN_CHUNKS = {"loans-v1.chunk", "loans-v2.chunk", "loans-v3.chunk"};
+    private static final String[] ROSTER_CHUNKS = {"roster-v1.chunk", "roster-v2.chunk", "roster-v3.chunk"};
 
     private static List<StoredLoan> decodeLoans(byte[] payload) {
         List<StoredLoan> read = new ArrayList<>();
@@ -105,7 +106,7 @@ class GoldenChunkTest {
     }
 
     @Test
-    void theWritersWriteVersionTwoRowForRowAsReleased() throws DataFormatException {
+    void theWritersWriteVersionThreeWithTheRowsOfVersionTwo() throws DataFormatException {
         ChunkOut loans = new ChunkOut();
         GoldenChunks.loans(0).forEach(l -> LoanCodec.write(loans, l.line(), l.loan()));
         ChunkOut roster = new ChunkOut();
@@ -114,14 +115,16 @@ class GoldenChunkTest {
         byte[] loansNow = loans.compress(ChunkKind.LOANS);
         byte[] rosterNow = roster.compress(ChunkKind.ROSTER);
 
-        // The header byte for byte up to its checksum; the rows compared inflated (another zlib may deflate them
-        // differently, and the checksum covers the deflated bytes).
-        assertThat(Arrays.copyOf(loansNow, 14)).isEqualTo(Arrays.copyOf(GoldenChunks.bytes("loans-v2.chunk"), 14));
-        assertThat(Arrays.copyOf(loansNow, 10)).containsExactly(0xB7, 'M', 'C', 'K', 2, 'L', 0, 0, 0, 11);
-        assertThat(inflate(loansNow, 10, ChunkFormat.HEADER_BYTES))
-                .isEqualTo(inflate(GoldenChunks.bytes("loans-v2.chunk"), 10, ChunkFormat.HEADER_BYTES));
-        assertThat(Arrays.copyOf(rosterNow, 14)).isEqualTo(Arrays.copyOf(GoldenChunks.bytes("roster-v2.chunk"), 14));
-        assertThat(inflate(rosterNow, 10, ChunkFormat.HEADER_BYTES))
+        // The header byte for byte up to its checksum; the rows compared decompressed (another LZ4 may compress them
+        // differently, and the checksum covers the compressed bytes).
+        assertThat(Arrays.copyOf(loansNow, 14)).isEqualTo(Arrays.copyOf(GoldenChunks.bytes("loans-v3.chunk"), 14));
+        assertThat(Arrays.copyOf(loansNow, 10)).containsExactly(0xB7, 'M', 'C', 'K', 3, 'L', 0, 0, 0, 11);
+        assertThat(lz4(loansNow)).isEqualTo(lz4(GoldenChunks.bytes("loans-v3.chunk")));
+        assertThat(Arrays.copyOf(rosterNow, 14)).isEqualTo(Arrays.copyOf(GoldenChunks.bytes("roster-v3.chunk"), 14));
+        assertThat(lz4(rosterNow)).isEqualTo(lz4(GoldenChunks.bytes("roster-v3.chunk")));
+        // Version 3 changed the compression only: its rows are version 2's, byte for byte.
+        assertThat(lz4(loansNow)).isEqualTo(inflate(GoldenChunks.bytes("loans-v2.chunk"), 10, ChunkFormat.HEADER_BYTES));
+        assertThat(lz4(rosterNow))
                 .isEqualTo(inflate(GoldenChunks.bytes("roster-v2.chunk"), 10, ChunkFormat.HEADER_BYTES));
     }
 
@@ -137,17 +140,17 @@ class GoldenChunkTest {
 
     @Test
     void aVersionThisBuildDoesNotKnowIsRefusedByName() {
-        byte[] v3 = GoldenChunks.bytes("loans-v2.chunk");
-        v3[4] = 3;
-        byte[] v0 = GoldenChunks.bytes("loans-v2.chunk");
+        byte[] v4 = GoldenChunks.bytes("loans-v3.chunk");
+        v4[4] = 4;
+        byte[] v0 = GoldenChunks.bytes("loans-v3.chunk");
         v0[4] = 0;
 
-        assertThatThrownBy(() -> decodeLoans(v3)).isInstanceOf(StoreException.class)
-                .hasMessage("stored chunk of loans has format version 3, which this build cannot read (it reads "
-                        + "versions 1 to 2): a newer release wrote it; run that release or a later one");
-        assertThatThrownBy(() -> LoanCodec.readStates(v3, (b, l, c, r, d, k) -> { }))
+        assertThatThrownBy(() -> decodeLoans(v4)).isInstanceOf(StoreException.class)
+                .hasMessage("stored chunk of loans has format version 4, which this build cannot read (it reads "
+                        + "versions 1 to 3): a newer release wrote it; run that release or a later one");
+        assertThatThrownBy(() -> LoanCodec.readStates(v4, (b, l, c, r, d, k) -> { }))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("format version 3");
+                .hasMessageContaining("format version 4");
         assertThatThrownBy(() -> decodeLoans(v0)).isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("stored chunk of loans has format version 0, which this build cannot read");
     }
@@ -182,12 +185,16 @@ class GoldenChunkTest {
     }
 
     @Test
-    void aVersionTwoChunkCutAnywhereIsAnError() {
-        byte[] whole = GoldenChunks.bytes("loans-v2.chunk");
-        for (int length = 0; length < whole.length; length++) {
-            byte[] cut = Arrays.copyOf(whole, length);
-            assertThatThrownBy(() -> decodeLoans(cut)).as("cut to %d", length).isInstanceOf(StoreException.class);
+    void aVersionTwoOrThreeChunkCutAnywhereIsAnError() {
+        for (String name : new String[] {"loans-v2.chunk", "loans-v3.chunk"}) {
+            byte[] whole = GoldenChunks.bytes(name);
+            for (int length = 0; length < whole.length; length++) {
+                byte[] cut = Arrays.copyOf(whole, length);
+                assertThatThrownBy(() -> decodeLoans(cut)).as("%s cut to %d", name, length)
+                        .isInstanceOf(StoreException.class);
+            }
         }
+        byte[] whole = GoldenChunks.bytes("loans-v2.chunk");
         assertThatThrownBy(() -> decodeLoans(Arrays.copyOf(whole, 10))).isInstanceOf(StoreException.class)
                 .hasMessage("stored chunk of loans is truncated: 10 bytes, its header alone has 18");
         assertThatThrownBy(() -> decodeLoans(Arrays.copyOf(whole, 100))).isInstanceOf(StoreException.class)
@@ -216,16 +223,41 @@ class GoldenChunkTest {
     }
 
     @Test
-    void everySingleBitFlippedInAVersionTwoChunkIsAnError() {
-        byte[] whole = GoldenChunks.bytes("loans-v2.chunk");
-        for (int i = 0; i < whole.length; i++) {
-            for (int bit = 0; bit < 8; bit++) {
-                byte[] flipped = whole.clone();
-                flipped[i] ^= (byte) (1 << bit);
-                assertThatThrownBy(() -> decodeLoans(flipped)).as("byte %d bit %d", i, bit)
-                        .isInstanceOf(StoreException.class);
+    void everySingleBitFlippedInAVersionTwoOrThreeChunkIsAnError() {
+        for (String name : new String[] {"loans-v2.chunk", "loans-v3.chunk"}) {
+            byte[] whole = GoldenChunks.bytes(name);
+            for (int i = 0; i < whole.length; i++) {
+                for (int bit = 0; bit < 8; bit++) {
+                    byte[] flipped = whole.clone();
+                    flipped[i] ^= (byte) (1 << bit);
+                    assertThatThrownBy(() -> decodeLoans(flipped)).as("%s byte %d bit %d", name, i, bit)
+                            .isInstanceOf(StoreException.class);
+                }
             }
         }
+    }
+
+    @Test
+    void aVersionThreeBlockThatDecompressesToOtherThanItsRawLengthIsAnError() {
+        // Header and checksum intact, the block's own bytes wrong: what the safe decompressor and the length check catch.
+        byte[] longer = GoldenChunks.bytes("loans-v3.chunk");
+        longer[13]++;
+        ChunkFormat.seal(longer);
+        byte[] shorter = GoldenChunks.bytes("loans-v3.chunk");
+        shorter[13]--;
+        ChunkFormat.seal(shorter);
+        byte[] garbage = GoldenChunks.bytes("loans-v3.chunk");
+        for (int i = ChunkFormat.HEADER_BYTES; i < garbage.length; i++) {
+            garbage[i] = (byte) 0xF0;
+        }
+        ChunkFormat.seal(garbage);
+
+        assertThatThrownBy(() -> decodeLoans(longer)).isInstanceOf(StoreException.class)
+                .hasMessage("stored chunk is truncated");
+        assertThatThrownBy(() -> decodeLoans(shorter)).isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("stored chunk is corrupt");
+        assertThatThrownBy(() -> decodeLoans(garbage)).isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("stored chunk is corrupt");
     }
 
     @Test
@@ -257,10 +289,7 @@ class GoldenChunkTest {
     void anOrdinalBeyondTheReleasedOrderInAVersionOneChunkIsAnError() {
         ChunkOut out = new ChunkOut();
         V1ChunkWriter.writeLoan(out, GoldenChunks.loans(0).get(0), 5, 0, 0);
-        byte[] v2 = out.compress(ChunkKind.LOANS);
-        byte[] v1 = new byte[4 + v2.length - ChunkFormat.HEADER_BYTES];
-        System.arraycopy(v2, 10, v1, 0, 4);
-        System.arraycopy(v2, ChunkFormat.HEADER_BYTES, v1, 4, v1.length - 4);
+        byte[] v1 = V1ChunkWriter.v1(out);
 
         assertThatThrownBy(() -> decodeLoans(v1)).isInstanceOf(StoreException.class)
                 .hasMessage("stored chunk holds classification code 5, which no release has written");
@@ -274,6 +303,13 @@ class GoldenChunkTest {
 
         assertThatThrownBy(() -> decodeLoans(chunk)).isInstanceOf(StoreException.class)
                 .hasMessage("stored chunk of loans gave 11 rows where its header says 12");
+    }
+
+    /** The raw rows of a version 3 payload. */
+    private static byte[] lz4(byte[] payload) {
+        ChunkFormat.Header header = ChunkFormat.read(payload, ChunkKind.ofCode(payload[5]));
+        return ChunkIn.LZ4.safeDecompressor().decompress(payload, header.dataOffset(),
+                payload.length - header.dataOffset(), header.rawLength());
     }
 
     /** The raw rows of a payload whose raw length is the 4 bytes at {@code lengthAt} and the rows at {@code at}. */

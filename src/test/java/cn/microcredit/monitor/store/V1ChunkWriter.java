@@ -1,6 +1,8 @@
 package cn.microcredit.monitor.store;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.Deflater;
 
 import cn.microcredit.monitor.reference.RosterPeriod;
 
@@ -26,7 +28,7 @@ final class V1ChunkWriter {
             writeLoan(out, l, ordinal(CLASSIFICATIONS, l.loan().classification()),
                     ordinal(PURPOSES, l.loan().purpose()), ordinal(GUARANTEES, l.loan().guarantee()));
         }
-        return v1(out.compress(ChunkKind.LOANS));
+        return v1(out);
     }
 
     static byte[] roster(List<RosterPeriod> periods) {
@@ -43,7 +45,7 @@ final class V1ChunkWriter {
             }
             out.endRow();
         }
-        return v1(out.compress(ChunkKind.ROSTER));
+        return v1(out);
     }
 
     /** A loan row in the layout versions 1 and 2 share, with the enums' codes given. */
@@ -79,10 +81,36 @@ final class V1ChunkWriter {
     }
 
     /** Version 1 is the raw length, then the deflated rows, as in version 2 but without the rest of its header. */
-    private static byte[] v1(byte[] v2) {
-        byte[] v1 = new byte[4 + v2.length - ChunkFormat.HEADER_BYTES];
-        System.arraycopy(v2, 10, v1, 0, 4);
-        System.arraycopy(v2, ChunkFormat.HEADER_BYTES, v1, 4, v2.length - ChunkFormat.HEADER_BYTES);
+    /** The rows written to {@code out} as a version 1 payload: their raw length, then the rows deflated. */
+    static byte[] v1(ChunkOut out) {
+        byte[] raw = out.rawRows();
+        byte[] deflated = deflate(raw);
+        byte[] v1 = new byte[4 + deflated.length];
+        v1[0] = (byte) (raw.length >>> 24);
+        v1[1] = (byte) (raw.length >>> 16);
+        v1[2] = (byte) (raw.length >>> 8);
+        v1[3] = (byte) raw.length;
+        System.arraycopy(deflated, 0, v1, 4, deflated.length);
         return v1;
+    }
+
+    /** Raw deflate at zlib's fastest level, as versions 1 and 2 were written. */
+    static byte[] deflate(byte[] raw) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            byte[] out = new byte[raw.length / 2 + 64];
+            int n = 0;
+            while (!deflater.finished()) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                n += deflater.deflate(out, n, out.length - n);
+            }
+            return Arrays.copyOf(out, n);
+        } finally {
+            deflater.end();
+        }
     }
 }
