@@ -14,7 +14,6 @@ import cn.microcredit.monitor.rules.LoanException;
 import cn.microcredit.monitor.rules.LoanRules;
 import cn.microcredit.monitor.rules.RosterRules;
 import cn.microcredit.monitor.rules.Rule;
-import cn.microcredit.monitor.store.ExceptionRepository;
 import cn.microcredit.monitor.store.StoredLoan;
 
 /**
@@ -22,7 +21,7 @@ import cn.microcredit.monitor.store.StoredLoan;
  * roster ({@link RosterRules}) and the comparison date ({@link HistoryRules}); the rules themselves live in
  * {@code rules/}. Loans of households that may have several outstanding loans are kept for {@link RulesTasklet} to
  * judge together ({@code HouseholdRules}). One instance per thread of a pass over the loans (the metrics step's, or
- * the rules step's own); breaches are stored in batches as they are found.
+ * the rules step's own); breaches are stored in batches as they are found, by the pass's {@link BreachWriter}.
  */
 final class LoanChecks implements Consumer<StoredLoan> {
 
@@ -35,16 +34,16 @@ final class LoanChecks implements Consumer<StoredLoan> {
 
     private final Context context;
     private final long runId;
-    private final ExceptionRepository exceptions;
-    private final List<LoanException> batch = new ArrayList<>(BATCH);
+    private final BreachWriter writer;
+    private List<LoanException> batch = new ArrayList<>(BATCH);
     private final List<Loan> householdLoans = new ArrayList<>();
     private long checked;
     private long found;
 
-    LoanChecks(Context context, long runId, ExceptionRepository exceptions) {
+    LoanChecks(Context context, long runId, BreachWriter writer) {
         this.context = context;
         this.runId = runId;
-        this.exceptions = exceptions;
+        this.writer = writer;
     }
 
     @Override
@@ -94,8 +93,10 @@ final class LoanChecks implements Consumer<StoredLoan> {
 
     /** Stores the breaches found so far. */
     void flush() {
-        exceptions.save(runId, batch);
-        batch.clear();
+        if (!batch.isEmpty()) {
+            writer.store(batch);
+            batch = new ArrayList<>(BATCH);
+        }
     }
 
     /** Outstanding loans of households that may have another: to be grouped by their real household id. */
@@ -103,8 +104,8 @@ final class LoanChecks implements Consumer<StoredLoan> {
         return householdLoans;
     }
 
-    /** After a pass: stores what each thread's checks still hold, and sums up what they found. */
-    static LoanPassHandover.Pass finish(long runId, List<LoanChecks> threads) {
+    /** After a pass: stores what each thread's checks still hold, waits until all is stored, sums up what was found. */
+    static LoanPassHandover.Pass finish(long runId, List<LoanChecks> threads, BreachWriter writer) {
         List<Loan> householdLoans = new ArrayList<>();
         long checked = 0;
         long found = 0;
@@ -114,6 +115,7 @@ final class LoanChecks implements Consumer<StoredLoan> {
             checked += checks.checked();
             found += checks.found();
         }
+        writer.finish();
         return new LoanPassHandover.Pass(runId, checked, found, householdLoans);
     }
 }

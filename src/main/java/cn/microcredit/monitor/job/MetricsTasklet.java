@@ -92,13 +92,17 @@ public class MetricsTasklet implements Tasklet {
             exceptions.deleteRun(runId); // the breaches of an earlier attempt at this run, if any
         }
         long t1 = System.nanoTime();
-        List<Workers> workers = chunks.scanLoans(runId, threads, () -> new Workers(new LoanSums(rules, shared),
-                new AnalyticsSums(before), checks == null ? null : new LoanChecks(checks, runId, exceptions)));
+        List<Workers> workers;
+        LoanPassHandover.Pass pass;
+        try (BreachWriter writer = new BreachWriter(runId, exceptions)) {
+            workers = chunks.scanLoans(runId, threads, () -> new Workers(new LoanSums(rules, shared),
+                    new AnalyticsSums(before), checks == null ? null : new LoanChecks(checks, runId, writer)));
+            pass = checks == null ? null
+                    : LoanChecks.finish(runId, workers.stream().map(Workers::checks).toList(), writer);
+        }
         LoanSums sums = workers.stream().map(Workers::sums).reduce(LoanSums::merge).orElseThrow().finish();
         AnalyticsSums analyticsSums = workers.stream().map(Workers::analytics).reduce(AnalyticsSums::merge)
                 .orElseThrow();
-        LoanPassHandover.Pass pass = checks == null ? null
-                : LoanChecks.finish(runId, workers.stream().map(Workers::checks).toList());
         long t2 = System.nanoTime();
         Map<String, Figures> previous = comparison.map(r -> metrics.bankCountyFigures(r.runId())).orElse(Map.of());
         Map<String, Status> previousStatus = comparison.map(r -> metrics.statuses(r.runId())).orElse(Map.of());

@@ -90,7 +90,9 @@ public class RulesTasklet implements Tasklet {
                 .map(c -> ComparisonLoansReader.read(chunks, c.runId(), threads)).orElse(null);
         LoanChecks.Context context = setup.context(p, shared, LoanCheckSetup.join(roster), comparison,
                 comparisonLoans);
-        List<LoanChecks> passes = chunks.scanLoans(runId, threads, () -> new LoanChecks(context, runId, exceptions));
-        return LoanChecks.finish(runId, passes);
+        try (BreachWriter writer = new BreachWriter(runId, exceptions)) {
+            List<LoanChecks> passes = chunks.scanLoans(runId, threads, () -> new LoanChecks(context, runId, writer));
+            return LoanChecks.finish(runId, passes, writer);
+        }
     }
 }

@@ -85,10 +85,11 @@ public class ExceptionRepository {
 
     /**
      * Stores breaches in one transaction (or the caller's), in the order of the run's index. Outside a transaction, as
-     * on the metrics step's reading threads, each row of a JDBC batch would be a commit of its own, and H2 writes each
-     * commit to its file at once ({@code WRITE_DELAY=0}). In the index's order, a batch touches each of the index's
-     * pages once rather than at random, and H2 has fewer pages to write at the commit: at 1 M loans the rules step's
-     * 23,088 household breaches took 0.9-1.1 s and 1.5-2.0 s for the step, 0.6-1.0 s and 0.9-1.5 s in order.
+     * on the thread that stores the metrics step's breaches, each row of a JDBC batch would be a commit of its own, and
+     * H2 writes each commit to its file at once ({@code WRITE_DELAY=0}). In the index's order, a batch touches each of
+     * the index's pages once rather than at random, and H2 has fewer pages to write at the commit: at 1 M loans the
+     * rules step's 23,088 household breaches took 0.9-1.1 s and 1.5-2.0 s for the step, 0.6-1.0 s and 0.9-1.5 s in
+     * order.
      */
     @Transactional
     public void save(long runId, List<LoanException> exceptions) {
@@ -158,7 +159,7 @@ public class ExceptionRepository {
         });
     }
 
-    /** A run's breaches held in memory; thread-safe (the metrics step stores from each of its reading threads). */
+    /** A run's breaches held in memory; thread-safe (a run's breaches may be stored from several threads). */
     private final class Held {
         private final RunBreaches.Builder rows = new RunBreaches.Builder();
 
