@@ -51,7 +51,6 @@ public final class ReportWarmUp {
                         new CellRangeAddress(0, 0, 0, 0), new CellRangeAddress(0, 0, 1, 1),
                         new CellRangeAddress(0, 0, 2, 2), List.of(Status.PAUSE));
                 wb.write(OutputStream.nullOutputStream());
-                wb.dispose();
             }
         } catch (Exception | LinkageError e) {
             // Only time is lost: the report step initialises what this did not.
