@@ -107,7 +107,7 @@ public class LedgerLoadTasklet implements Tasklet {
             keys.put(r.result().fileSeq(), r.keys());
         });
         // The households of several loans are found on a thread of their own while the duplicate loans are: each
-        // sorts a fingerprint a loan (1 M loans: some 0.15 s each, on one core otherwise idle at this point).
+        // sorts a fingerprint a loan, on one core otherwise idle at this point.
         LongList households = new LongList();
         results.forEach(r -> households.addAll(r.households()));
         ExecutorService sorter = RunThreads.pool("households", 1);
