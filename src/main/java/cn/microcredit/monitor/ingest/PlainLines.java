@@ -248,8 +248,8 @@ abstract class PlainLines {
         }
 
         /**
-         * {@link #value}, told whether the bytes are all ASCII (as the scan for the field's end saw them): then they are
-         * the characters, in UTF-8 and GB18030 alike, and taken as they are; most fields of a ledger are.
+         * {@link #value}, told whether the bytes are all ASCII (as the scan for the field's end saw them): then they
+         * are the characters, in UTF-8 and GB18030 alike, and taken as they are; most fields of a ledger are.
          */
         private String value(byte[] b, int from, int to, boolean ascii) {
             return ascii ? new String(b, from, to - from, StandardCharsets.ISO_8859_1) : value(b, from, to);

@@ -13,8 +13,8 @@ import java.util.zip.CRC32C;
  * deflated (raw deflate, no zlib wrapper). Enums were written by {@code ordinal()}; {@link V1Ordinals} keeps the
  * order of that release, written out, so that reordering an enum cannot change what a version 1 chunk means.
  *
- * <p><b>Version 2</b> (released up to commit 3fcba8a), {@value #HEADER_BYTES} bytes of header, then the rows deflated as
- * in version 1:
+ * <p><b>Version 2</b> (released up to commit 3fcba8a), {@value #HEADER_BYTES} bytes of header, then the rows deflated
+ * as in version 1:
  * <pre>
  *   0  magic       4 bytes  B7 4D 43 4B  (0xB7, then "MCK": microcredit chunk)
  *   4  version     1 byte   2

@@ -65,8 +65,8 @@ public class ExceptionRepository {
     }
 
     /**
-     * Forgets the counts of a run whose rows were deleted or changed by other SQL (store/RunRepository). Public, as every
-     * method a Spring proxy must pass on to this object.
+     * Forgets what is known of a run whose rows were deleted or changed by other SQL (store/RunRepository). Public, as
+     * every method a Spring proxy must pass on to this object.
      */
     public void forget(long runId) {
         counted.remove(runId);
@@ -194,6 +194,12 @@ public class ExceptionRepository {
 
     /** A run's exceptions counted by rule (in rule order), by county and by bank (in code order). */
     public record Counts(Map<String, Long> byRule, Map<String, Long> byCounty, Map<String, Long> byBank) {
+        /** Read-only views of the maps given, which keep their order: they are kept and shared once counted. */
+        public Counts {
+            byRule = Collections.unmodifiableMap(byRule);
+            byCounty = Collections.unmodifiableMap(byCounty);
+            byBank = Collections.unmodifiableMap(byBank);
+        }
     }
 
     /** The three counts of a run, from one pass over its exceptions (or from the last such pass in this process). */
@@ -208,17 +214,18 @@ public class ExceptionRepository {
             counted.put(runId, fromMemory);
             return fromMemory;
         }
-        Counts counts = new Counts(new LinkedHashMap<>(), new TreeMap<>(), new TreeMap<>());
+        Map<String, Long> byRule = new LinkedHashMap<>();
+        Map<String, Long> byCounty = new TreeMap<>();
+        Map<String, Long> byBank = new TreeMap<>();
         jdbc.query("""
                 SELECT rule, county_code, bank_code, COUNT(*) FROM loan_exception WHERE run_id = ?
                 GROUP BY rule_order, rule, county_code, bank_code ORDER BY rule_order""", rs -> {
             long n = rs.getLong(4);
-            counts.byRule().merge(rs.getString(1), n, Long::sum);
-            counts.byCounty().merge(rs.getString(2), n, Long::sum);
-            counts.byBank().merge(rs.getString(3), n, Long::sum);
+            byRule.merge(rs.getString(1), n, Long::sum);
+            byCounty.merge(rs.getString(2), n, Long::sum);
+            byBank.merge(rs.getString(3), n, Long::sum);
         }, runId);
-        Counts result = new Counts(Collections.unmodifiableMap(counts.byRule()),
-                Collections.unmodifiableMap(counts.byCounty()), Collections.unmodifiableMap(counts.byBank()));
+        Counts result = new Counts(byRule, byCounty, byBank);
         counted.put(runId, result);
         return result;
     }

@@ -3,7 +3,6 @@ package cn.microcredit.monitor.store;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,10 +17,10 @@ import cn.microcredit.monitor.rules.Severity;
 /**
  * Every stored breach of a run, for the whole report step, in memory in a compact form (each row's fields as bytes,
  * about 300 bytes a breach: the heap held 87 MB with the 288,423 breaches of 4 M loans): as this process stored them,
- * or else read from the database once ({@link ExceptionRepository#read}); in the two orders the reports print them: by bank, loan and rule (exceptions.csv) and worst first (the
- * workbooks). The report made three sorted reads in the database, 4-9 s each at 4 M loans, most of it H2 reading the
- * rows: the report step took 27-30 s there, 17.7 s with this (docs/benchmarks.md). Read-only once made: any number of
- * threads may walk it at once.
+ * or else read from the database once ({@link ExceptionRepository#read}); in the two orders the reports print them:
+ * by bank, loan and rule (exceptions.csv) and worst first (the workbooks). The report made three sorted reads in the
+ * database, 4-9 s each at 4 M loans, most of it H2 reading the rows: the report step took 27-30 s there, 17.7 s with
+ * this (docs/benchmarks.md). Read-only once made: any number of threads may walk it at once.
  */
 public final class RunBreaches {
 
@@ -41,7 +40,10 @@ public final class RunBreaches {
         this.worstFirst = worstFirst;
     }
 
-    /** Collects rows in the order they come (from the database, or as they are stored), then {@link #sorted()}. Not thread-safe. */
+    /**
+     * Collects rows in the order they come (from the database, or as they are stored), then {@link #sorted()}. Not
+     * thread-safe.
+     */
     static final class Builder implements Consumer<ExceptionRepository.Row> {
 
         private byte[][] rows = new byte[1024][];
@@ -78,7 +80,7 @@ public final class RunBreaches {
             return bytes;
         }
 
-        /** The rows counted by rule (in rule order), by county and by bank (in code order), as the database counts them. */
+        /** The rows counted by rule (in rule order), by county and by bank (in code order), as the database counts. */
         ExceptionRepository.Counts counts() {
             long[] perRule = new long[RULES.length];
             Map<String, Long> byCounty = new TreeMap<>();
@@ -94,8 +96,7 @@ public final class RunBreaches {
                     byRule.put(rule.name(), perRule[rule.ordinal()]);
                 }
             }
-            return new ExceptionRepository.Counts(Collections.unmodifiableMap(byRule),
-                    Collections.unmodifiableMap(byCounty), Collections.unmodifiableMap(byBank));
+            return new ExceptionRepository.Counts(byRule, byCounty, byBank);
         }
 
         RunBreaches sorted() {

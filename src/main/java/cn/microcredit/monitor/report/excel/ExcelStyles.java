@@ -91,7 +91,7 @@ public final class ExcelStyles {
         header.setWrapText(true);
         header.setVerticalAlignment(VerticalAlignment.CENTER);
         header.setBorderBottom(BorderStyle.THIN);
-        // Indented by a character as text cells are, so that a text header keeps apart from a number's header before it.
+        // Indented by a character as text cells are: a text header keeps apart from a number's header before it.
         header.setAlignment(HorizontalAlignment.LEFT);
         header.setIndention((short) 1);
         numberHeader = wb.createCellStyle();

@@ -28,8 +28,8 @@ public final class WorkbookFile {
     /**
      * Deflate level of the saved file. The breach sheets are most of a report step's bytes (220 MB of sheet XML at 1 M
      * loans) and deflating them at zlib's default level 6 was about 40 % of the workbook threads' time (JFR's native
-     * samples). The province's 74 MB breach sheet: level 6 1.10 s and 8.5 % of its size, level 2 0.25 s and 10.4 %, level
-     * 1 0.34 s and 10.7 % (java.util.zip, one thread). Files are about a fifth larger.
+     * samples). The province's 74 MB breach sheet: level 6 1.10 s and 8.5 % of its size, level 2 0.25 s and 10.4 %,
+     * level 1 0.34 s and 10.7 % (java.util.zip, one thread). Files are about a fifth larger.
      */
     static final int DEFLATE_LEVEL = 2;
 
