@@ -93,6 +93,11 @@ final class ChunkIn {
         }
     }
 
+    /** The rows as they were written, decompressed: for the tests' writers of earlier format versions. */
+    byte[] rawRows() {
+        return buf.clone();
+    }
+
     /** The format version the rows are in: {@link ChunkFormat#V1} or later. */
     int version() {
         return version;

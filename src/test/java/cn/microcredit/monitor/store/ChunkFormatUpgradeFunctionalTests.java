@@ -128,9 +128,7 @@ class ChunkFormatUpgradeFunctionalTests {
      * zlib's fastest level, as that release did) instead of LZ4, the checksum over them.
      */
     static byte[] versionTwo(byte[] v3) {
-        ChunkFormat.Header header = ChunkFormat.read(v3, ChunkKind.ofCode(v3[5]));
-        byte[] raw = ChunkIn.LZ4.safeDecompressor().decompress(v3, header.dataOffset(),
-                v3.length - header.dataOffset(), header.rawLength());
+        byte[] raw = ChunkIn.of(v3, ChunkKind.ofCode(v3[5])).rawRows();
         byte[] deflated = V1ChunkWriter.deflate(raw);
         byte[] v2 = new byte[ChunkFormat.HEADER_BYTES + deflated.length];
         System.arraycopy(v3, 0, v2, 0, ChunkFormat.HEADER_BYTES);
